@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Makes sure a Docker engine answers and the base image the harness builds on exists.
+#
+#   engine reachable?  yes -> use it as it is (a normal Docker set-up notices nothing)
+#                      no  -> root on Debian/Ubuntu: install docker.io from the distribution
+#                             and start dockerd in the background; otherwise explain and fail
+#   base image there?  yes -> done
+#                      no  -> docker pull; if no registry answers and we may, build it with
+#                             debootstrap from the distribution's archive and docker import
+#
+# Idempotent and quiet when there is nothing to do. Output goes to stderr, prefixed [engine].
+set -euo pipefail
+
+BASE_IMAGE="${RELAY_HARNESS_BASE_IMAGE:-debian:bookworm-slim}"
+SUITE="${RELAY_HARNESS_BASE_SUITE:-bookworm}"
+LOG_DIR="${RELAY_HARNESS_STATE_DIR:-/var/tmp/relay-harness}"
+
+say() { echo "[engine] $*" >&2; }
+die() {
+  echo "[engine] ERROR: $*" >&2
+  exit 2
+}
+
+engine_answers() { docker info >/dev/null 2>&1; }
+
+can_install() {
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
+}
+
+start_daemon() {
+  mkdir -p "$LOG_DIR"
+  say "starting dockerd (log: $LOG_DIR/dockerd.log)"
+  nohup dockerd >"$LOG_DIR/dockerd.log" 2>&1 &
+  for _ in $(seq 1 60); do
+    engine_answers && return 0
+    sleep 0.5
+  done
+  tail -20 "$LOG_DIR/dockerd.log" >&2 || true
+  die "dockerd did not answer within 30 s; see $LOG_DIR/dockerd.log"
+}
+
+ensure_engine() {
+  engine_answers && return 0
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    die "DOCKER_HOST=$DOCKER_HOST does not answer 'docker info'. Start that engine or unset DOCKER_HOST."
+  fi
+  if ! can_install; then
+    die "no Docker engine answers. Start Docker (or set DOCKER_HOST to a reachable engine) and run again. \
+The harness installs one by itself only as root on Debian/Ubuntu."
+  fi
+  if ! command -v dockerd >/dev/null 2>&1; then
+    say "no Docker engine: installing docker.io from the distribution's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 || die "apt-get update failed"
+    apt-get install -y -qq --no-install-recommends docker.io iptables >&2 \
+      || die "apt-get install docker.io failed"
+  fi
+  start_daemon
+}
+
+debian_mirror() {
+  local uri
+  uri=$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
+    | grep -v security | head -1 | awk '{print ($1=="deb") ? $2 : $2}')
+  [ "${uri#\[}" != "$uri" ] && uri=$(grep -hE '^deb ' /etc/apt/sources.list | head -1 | awk '{print $3}')
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+
+build_base_locally() {
+  can_install || die "base image $BASE_IMAGE is missing and cannot be pulled. Pull or load it \
+(docker pull $BASE_IMAGE / docker load), then run again."
+  command -v debootstrap >/dev/null 2>&1 || {
+    say "installing debootstrap"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2 \
+      || { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2; } \
+      || die "cannot install debootstrap"
+  }
+  local mirror root
+  mirror=$(debian_mirror)
+  root=$(mktemp -d /var/tmp/relay-harness-rootfs.XXXXXX)
+  trap 'rm -rf "$root"' RETURN
+  say "building $BASE_IMAGE locally: debootstrap --variant=minbase $SUITE from $mirror (about a minute)"
+  debootstrap --variant=minbase "$SUITE" "$root" "$mirror" >"$LOG_DIR/debootstrap.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/debootstrap.log" >&2; die "debootstrap failed; see $LOG_DIR/debootstrap.log"; }
+  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*
+  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null
+  say "base image $BASE_IMAGE built locally"
+}
+
+ensure_base_image() {
+  docker image inspect "$BASE_IMAGE" >/dev/null 2>&1 && return 0
+  say "base image $BASE_IMAGE missing: trying docker pull"
+  if timeout 60 docker pull -q "$BASE_IMAGE" >/dev/null 2>&1; then
+    return 0
+  fi
+  say "no registry answered"
+  mkdir -p "$LOG_DIR"
+  build_base_locally
+}
+
+ensure_engine
+ensure_base_image

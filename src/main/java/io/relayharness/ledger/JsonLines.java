@@ -1,0 +1,85 @@
+package io.relayharness.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ledgers are JSON lines: one record per line, UTF-8. This class turns records into lines and back.
+ * Thread-safe (the shared mapper is immutable after construction).
+ */
+public final class JsonLines {
+
+  /** The mapper every ledger uses; records map by component name. */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .findAndAddModules()
+          .build();
+
+  private JsonLines() {}
+
+  /** Returns {@code record} as one line of JSON, without the line end. */
+  public static String toLine(Object record) {
+    try {
+      return MAPPER.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + record.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Reads every non-blank line of {@code text} as a {@code type}. */
+  public static <T> List<T> parse(String text, Class<T> type) {
+    return read(new StringReader(text), type, "text");
+  }
+
+  /** Reads every non-blank line of the file as a {@code type}. */
+  public static <T> List<T> read(Path file, Class<T> type) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(reader, type, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read ledger " + file, e);
+    }
+  }
+
+  private static <T> List<T> read(Reader reader, Class<T> type, String source) {
+    List<T> out = new ArrayList<>();
+    try (BufferedReader lines = new BufferedReader(reader)) {
+      String line;
+      int number = 0;
+      while ((line = lines.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          out.add(MAPPER.readValue(line, type));
+        } catch (JsonProcessingException e) {
+          throw new IllegalArgumentException(
+              source
+                  + ":"
+                  + number
+                  + ": not a "
+                  + type.getSimpleName()
+                  + ": "
+                  + e.getOriginalMessage(),
+              e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    return out;
+  }
+}

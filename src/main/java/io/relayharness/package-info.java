@@ -1,0 +1,2 @@
+/** relay-harness: SMTP load and failover simulation for Postfix relays. */
+package io.relayharness;
