@@ -1,0 +1,73 @@
+#!/bin/bash
+# Configures Postfix from a named variant plus per-run overrides, then runs it as PID 1.
+#
+#   /etc/relay-harness/configs/<variant>/main.cf    settings (name = value), applied with postconf
+#   /etc/relay-harness/configs/<variant>/master.cf  master.cf entries that replace or add services
+#   /etc/relay-harness/configs/<variant>/transport  transport map (postmap'd to hash:)
+#   /etc/relay-harness/configs/<variant>/*.map      other lookup tables (postmap'd to hash:)
+#   /etc/relay-harness/overrides.cf                 per-run settings, applied last
+#   RELAY_VARIANT                                   the variant name
+set -euo pipefail
+VARIANT="${RELAY_VARIANT:?RELAY_VARIANT is not set}"
+DIR="/etc/relay-harness/configs/$VARIANT"
+if [ ! -d "$DIR" ]; then
+  echo "relay: unknown config variant '$VARIANT'; variants: $(ls /etc/relay-harness/configs | tr '\n' ' ')" >&2
+  exit 2
+fi
+
+apply_settings() { # file: name = value lines, '#' comments
+  local file="$1" line name value
+  while IFS= read -r line || [ -n "$line" ]; do
+    line="${line%%#*}"
+    [[ "$line" =~ ^[[:space:]]*$ ]] && continue
+    name="$(echo "${line%%=*}" | xargs)"
+    value="$(echo "${line#*=}" | sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//')"
+    if [ -z "$value" ]; then
+      postconf -e "$name =" >/dev/null
+    else
+      postconf -e "$name = $value" >/dev/null
+    fi
+  done <"$file"
+}
+
+# Harness plumbing, common to every variant.
+postconf -e "maillog_file = /dev/stdout" "enable_long_queue_ids = yes" "inet_protocols = ipv4" \
+  "myhostname = relay.example.com" "mynetworks_style = subnet" "smtputf8_enable = no"
+postconf -X mynetworks
+postconf -F '*/*/chroot = n'
+
+[ -f "$DIR/main.cf" ] && apply_settings "$DIR/main.cf"
+if [ -f "$DIR/master.cf" ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ "$line" =~ ^[[:space:]]*(#|$) ]] && continue
+    read -r svc type _ <<<"$line"
+    postconf -M "$svc/$type = $line"
+  done <"$DIR/master.cf"
+  postconf -F '*/*/chroot = n'
+fi
+for map in "$DIR"/transport "$DIR"/*.map; do
+  [ -f "$map" ] || continue
+  cp "$map" "/etc/postfix/$(basename "$map")"
+  postmap "/etc/postfix/$(basename "$map")"
+done
+[ -f "$DIR/sasl-users" ] && while read -r user pass; do
+  [ -n "$user" ] && echo "$pass" | saslpasswd2 -p -c "$user"
+done <"$DIR/sasl-users" && chown postfix:postfix /etc/sasldb2 2>/dev/null || true
+[ -f "$DIR/smtpd-sasl.conf" ] && mkdir -p /etc/postfix/sasl && cp "$DIR/smtpd-sasl.conf" /etc/postfix/sasl/smtpd.conf
+[ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
+
+echo "nameserver 127.0.0.1" >/etc/resolv.conf
+newaliases 2>/dev/null || true
+# Postfix re-reads files changed within ~2 s of start, pausing: back-date what we wrote.
+find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true
+
+# postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
+# the start with Postfix's own words instead of a silent exit.
+if ! check="$(script -qec "postfix check" /dev/null 2>&1)"; then
+  echo "$check" | tr -d '\r' >&2
+  echo "relay: postfix check failed for variant '$VARIANT'" >&2
+  exit 3
+fi
+[ -n "$check" ] && echo "$check" | tr -d '\r' >&2
+echo "relay: variant $VARIANT, $(postconf -n | wc -l) settings differ from defaults"
+exec postfix start-fg

@@ -1,0 +1,86 @@
+package io.relayharness.relay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The relay configuration under test: a named variant under {@code docker/relay/configs/} plus
+ * per-run main.cf overrides (e.g. shortened {@code queue_run_delay}, {@code minimal_backoff_time},
+ * timeouts). Immutable; thread-safe.
+ */
+public final class RelayConfig {
+
+  private final String variant;
+  private final Map<String, String> overrides;
+
+  private RelayConfig(String variant, Map<String, String> overrides) {
+    this.variant = variant;
+    this.overrides = Map.copyOf(overrides);
+  }
+
+  /**
+   * A config of {@code variant} with {@code overrides}, checked against the variants that exist
+   * under {@code configsDir}; fails at once, listing the variants, when the name is unknown.
+   */
+  public static RelayConfig of(Path configsDir, String variant, Map<String, String> overrides) {
+    List<String> variants = variants(configsDir);
+    if (!variants.contains(variant)) {
+      throw new IllegalArgumentException(
+          "unknown relay config variant '"
+              + variant
+              + "'; variants in "
+              + configsDir
+              + ": "
+              + String.join(", ", variants));
+    }
+    overrides.forEach(
+        (name, value) -> {
+          if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("not a Postfix parameter name: '" + name + "'");
+          }
+          if (value.contains("\n")) {
+            throw new IllegalArgumentException("value of " + name + " has a line break");
+          }
+        });
+    return new RelayConfig(variant, new LinkedHashMap<>(overrides));
+  }
+
+  /** The variant names available under {@code configsDir}, sorted. */
+  public static List<String> variants(Path configsDir) {
+    if (!Files.isDirectory(configsDir)) {
+      throw new IllegalStateException("no relay config variants: " + configsDir + " is missing");
+    }
+    try (Stream<Path> dirs = Files.list(configsDir)) {
+      return dirs.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The variant name. */
+  public String variant() {
+    return variant;
+  }
+
+  /** The per-run main.cf overrides, applied after the variant's settings. */
+  public Map<String, String> overrides() {
+    return overrides;
+  }
+
+  /** The overrides as the relay image reads them: one {@code name = value} a line. */
+  public String overridesFile() {
+    StringBuilder out = new StringBuilder("# per-run overrides\n");
+    overrides.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
+    return out.toString();
+  }
+}

@@ -1,0 +1,155 @@
+package io.relayharness.topology;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * Builds the harness's images from {@code docker/}, tagged by a hash of what goes into them, so an
+ * unchanged image is found by tag and never rebuilt: {@code relay-harness/relay:<hash>} (Postfix,
+ * dnsmasq) and {@code relay-harness/jvm:<hash>} (the sink and the fault proxy, from the build's
+ * classes and jars). Never pulls: the base image must exist locally, which {@code
+ * docker/engine/ensure-engine.sh} sees to. Thread-safe.
+ */
+public final class HarnessImages {
+
+  /** The base image both Dockerfiles start from. */
+  public static final String BASE_IMAGE = "debian:bookworm-slim";
+
+  private static final Logger log = LoggerFactory.getLogger(HarnessImages.class);
+  private static final Object BUILD_LOCK = new Object();
+
+  private final ProjectLayout layout;
+  private final DockerClient docker;
+
+  public HarnessImages(ProjectLayout layout, DockerClient docker) {
+    this.layout = layout;
+    this.docker = docker;
+  }
+
+  /** The relay image's name, building it first when its tag is missing. */
+  public String relay() {
+    Path dir = layout.relayImageDir();
+    String tag = "relay-harness/relay:" + hash(List.of(dir), false);
+    return ensure(tag, () -> new ImageFromDockerfile(tag, false).withFileFromPath(".", dir));
+  }
+
+  /** The Java worker image's name, building it first when its tag is missing. */
+  public String jvm() {
+    Path classes = layout.classesDir();
+    Path lib = layout.libDir();
+    if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
+      throw new IllegalStateException(
+          "the worker image is built from "
+              + classes
+              + " and "
+              + lib
+              + "; build the project first (mvn package, or mvn verify)");
+    }
+    Path dockerfile = layout.jvmImageDir().resolve("Dockerfile");
+    String tag =
+        "relay-harness/jvm:"
+            + hash(List.of(dockerfile, classes), false).substring(0, 8)
+            + hash(List.of(lib), true).substring(0, 8);
+    return ensure(
+        tag,
+        () ->
+            new ImageFromDockerfile(tag, false)
+                .withFileFromPath("Dockerfile", dockerfile)
+                .withFileFromPath("lib", lib)
+                .withFileFromPath("classes", classes));
+  }
+
+  private String ensure(String tag, java.util.function.Supplier<ImageFromDockerfile> build) {
+    synchronized (BUILD_LOCK) {
+      if (exists(tag)) {
+        return tag;
+      }
+      requireBaseImage();
+      long start = System.nanoTime();
+      log.info("building image {} (first run after a change; cached afterwards)", tag);
+      ImageFromDockerfile image =
+          build
+              .get()
+              .withBuildImageCmdModifier(
+                  cmd ->
+                      cmd.withPull(false)
+                          .withLabels(java.util.Map.of("io.relayharness.image", "true")));
+      try {
+        image.get();
+      } catch (Exception e) {
+        throw new IllegalStateException("building image " + tag + " failed: " + rootMessage(e), e);
+      }
+      log.info("built {} in {} s", tag, (System.nanoTime() - start) / 1_000_000_000);
+      return tag;
+    }
+  }
+
+  private boolean exists(String image) {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  private void requireBaseImage() {
+    if (!exists(BASE_IMAGE)) {
+      throw new IllegalStateException(
+          "base image "
+              + BASE_IMAGE
+              + " is missing and the harness never pulls during a run. Run 'bash"
+              + " docker/engine/ensure-engine.sh' (it pulls it, or builds it locally from Debian's"
+              + " archive when no registry answers).");
+    }
+  }
+
+  /** Hashes file contents under the paths (or only names and sizes, for jar folders). */
+  static String hash(List<Path> paths, boolean namesAndSizesOnly) {
+    MessageDigest digest = sha256();
+    for (Path root : paths) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+          digest.update(root.relativize(file).toString().getBytes());
+          if (namesAndSizesOnly) {
+            digest.update(Long.toString(Files.size(file)).getBytes());
+          } else {
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + root, e);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,106 @@
+package io.relayharness.topology;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes what a run created, by its run label only: on {@link MailTopology#stop()}, from a JVM
+ * shutdown hook (Ctrl-C, a failing test), and at start for runs whose creating JVM on this host is
+ * gone (a {@code kill -9} leaves containers behind). Thread-safe.
+ */
+final class Janitor {
+
+  private static final Logger log = LoggerFactory.getLogger(Janitor.class);
+  private static final Set<String> liveRuns = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> liveRuns.forEach(run -> removeRun(DockerEngine.client(), run)),
+                "relay-harness-janitor"));
+  }
+
+  private Janitor() {}
+
+  /** Registers a run so the shutdown hook removes it if the JVM ends first. */
+  static void track(String runId) {
+    liveRuns.add(runId);
+  }
+
+  /** Removes every container and network labelled with {@code runId}. */
+  static void removeRun(DockerClient docker, String runId) {
+    List<Container> containers =
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(RunIdentity.RUN_LABEL, runId))
+            .exec();
+    // Containers sharing a namespace go first, the holder that owns it last.
+    containers.stream()
+        .sorted(
+            (a, b) ->
+                Boolean.compare(
+                    "holder".equals(a.getLabels().get(RunIdentity.ROLE_LABEL)),
+                    "holder".equals(b.getLabels().get(RunIdentity.ROLE_LABEL))))
+        .forEach(c -> quietly(() -> docker.removeContainerCmd(c.getId()).withForce(true).exec()));
+    List<Network> networks =
+        docker
+            .listNetworksCmd()
+            .withFilter("label", List.of(RunIdentity.RUN_LABEL + "=" + runId))
+            .exec();
+    networks.forEach(n -> quietly(() -> docker.removeNetworkCmd(n.getId()).exec()));
+    liveRuns.remove(runId);
+    if (!containers.isEmpty()) {
+      log.info(
+          "removed {} containers and {} networks of run {}",
+          containers.size(),
+          networks.size(),
+          runId);
+    }
+  }
+
+  /** Removes runs created on this host by JVMs that no longer exist. */
+  static void reapOrphans(DockerClient docker) {
+    String host = RunIdentity.localHostName();
+    docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(RunIdentity.HOST_LABEL, host))
+        .exec()
+        .stream()
+        .filter(c -> !pidAlive(c.getLabels().get(RunIdentity.PID_LABEL)))
+        .map(c -> c.getLabels().get(RunIdentity.RUN_LABEL))
+        .distinct()
+        .filter(run -> run != null && !liveRuns.contains(run))
+        .forEach(
+            run -> {
+              log.info("removing leftovers of run {} (its JVM is gone)", run);
+              removeRun(docker, run);
+            });
+  }
+
+  private static boolean pidAlive(String pid) {
+    try {
+      return pid != null
+          && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  private static void quietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.debug("clean-up step failed: {}", e.getMessage());
+    }
+  }
+}

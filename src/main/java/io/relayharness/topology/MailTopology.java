@@ -1,0 +1,258 @@
+package io.relayharness.topology;
+
+import com.github.dockerjava.api.DockerClient;
+import io.relayharness.relay.DnsZone;
+import io.relayharness.relay.RelayConfig;
+import io.relayharness.relay.WorkerAddresses;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.lifecycle.Startable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The whole system under test, started from nothing and torn down without leftovers:
+ *
+ * <pre>
+ *  harness ──SMTP──► holder:25 ┌──────────── shared network namespace (holder) ────────────┐
+ *                              │ holder: dnsmasq, workers.int.example.com MX → worker0..n  │
+ *                              │ relay : Postfix, variant under test, resolves via dnsmasq │
+ *                              │ proxy : Toxiproxy API :8474, 127.0.1.1i:2525 → sink i     │
+ *                              └──────────────┬──────────────┬──────────────┬─────────────┘
+ *                                      sink0:2525      sink1:2525      sink2:2525  (own containers)
+ * </pre>
+ *
+ * {@link #start()} returns only when every part answers: sinks their health check, the proxy its
+ * API, the relay its 220 greeting. Everything carries this run's name and labels (see {@link
+ * RunIdentity}); {@link #stop()} and a JVM shutdown hook remove it. Nothing relies on a shared
+ * filesystem with the engine, so a remote {@code DOCKER_HOST} works. Start and stop are not
+ * thread-safe; the accessors are, once started.
+ */
+public final class MailTopology implements Startable, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MailTopology.class);
+
+  private final ProjectLayout layout;
+  private final RelayConfig relayConfig;
+  private final DnsZone zone;
+  private final int workers;
+  private final RunIdentity run;
+
+  private Network network;
+  private GenericContainer<?> holder;
+  private Relay relay;
+  private FaultProxy faultProxy;
+  private final List<SinkWorker> sinks = new ArrayList<>();
+  private Duration startTime;
+  private volatile DnsZone currentZone;
+
+  private MailTopology(Builder b) {
+    this.layout = b.layout != null ? b.layout : ProjectLayout.locate();
+    this.relayConfig = RelayConfig.of(layout.relayConfigsDir(), b.variant, b.overrides);
+    this.workers = b.workers;
+    this.zone = b.zone != null ? b.zone : DnsZone.equalPreference(b.workers);
+    this.currentZone = zone;
+    this.run = RunIdentity.next();
+    if (workers < 1 || workers > WorkerAddresses.MAX_WORKERS) {
+      throw new IllegalArgumentException(
+          "workers must be 1.." + WorkerAddresses.MAX_WORKERS + ", was " + workers);
+    }
+  }
+
+  /** A builder; the variant defaults to {@code mx-roundrobin} with three workers. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void start() {
+    long t0 = System.nanoTime();
+    DockerClient docker = DockerEngine.client();
+    Janitor.reapOrphans(docker);
+    Janitor.track(run.runId());
+    try {
+      HarnessImages images = new HarnessImages(layout, docker);
+      String relayImage = images.relay();
+      String jvmImage = images.jvm();
+      FaultProxyKind proxyKind = FaultProxySelector.select(docker);
+      log.info(
+          "starting run {}: relay variant {}, {} workers",
+          run.runId(),
+          relayConfig.variant(),
+          workers);
+
+      network =
+          Network.builder()
+              .createNetworkCmdModifier(
+                  cmd -> cmd.withName(run.name("net")).withLabels(run.labels("network")))
+              .build();
+      for (int i = 0; i < workers; i++) {
+        sinks.add(new SinkWorker(run, i, jvmImage, network));
+      }
+      holder = holder(relayImage);
+      List<CompletableFuture<Void>> parts = new ArrayList<>();
+      sinks.forEach(s -> parts.add(CompletableFuture.runAsync(s::start)));
+      holder.start();
+      faultProxy = new FaultProxy(run, proxyKind, jvmImage, holder);
+      relay = new Relay(run, relayImage, holder, relayConfig);
+      parts.add(CompletableFuture.runAsync(() -> faultProxy.start(workers)));
+      relay.start();
+      join(parts);
+      startTime = Duration.ofNanos(System.nanoTime() - t0);
+      log.info("run {} ready in {} ms", run.runId(), startTime.toMillis());
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private GenericContainer<?> holder(String relayImage) {
+    return new GenericContainer<>(DockerImageName.parse(relayImage))
+        .withNetwork(network)
+        .withNetworkAliases("relay")
+        .withLabels(run.labels("holder"))
+        .withCreateContainerCmdModifier(
+            cmd ->
+                cmd.withName(run.name("holder"))
+                    .withHostName("relay")
+                    .withEntrypoint("/usr/local/bin/holder-entrypoint.sh"))
+        .withExposedPorts(Relay.SMTP_PORT, Relay.SUBMISSION_PORT, FaultProxy.API_PORT)
+        .withCopyToContainer(Transferable.of(zone.toDnsmasq()), "/etc/relay-harness/zone.conf")
+        .waitingFor(
+            org.testcontainers.containers.wait.strategy.Wait.forLogMessage(".*holder: serving.*", 1)
+                .withStartupTimeout(Duration.ofSeconds(20)));
+  }
+
+  private static void join(List<CompletableFuture<Void>> parts) {
+    try {
+      CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+  }
+
+  @Override
+  public void stop() {
+    try {
+      Janitor.removeRun(DockerEngine.client(), run.runId());
+    } catch (RuntimeException e) {
+      log.warn("clean-up of run {} failed: {}", run.runId(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** This run's identity (names and labels of its containers). */
+  public RunIdentity run() {
+    return run;
+  }
+
+  /** How long {@link #start()} took. */
+  public Duration startTime() {
+    return startTime;
+  }
+
+  /** The relay under test. */
+  public Relay relay() {
+    return relay;
+  }
+
+  /** The fault proxy between relay and workers. */
+  public FaultProxy faultProxy() {
+    return faultProxy;
+  }
+
+  /** The sink worker {@code worker} (e.g. {@code worker0}). */
+  public SinkWorker sink(String worker) {
+    return sinks.get(WorkerAddresses.indexOf(worker));
+  }
+
+  /** All sink workers, in index order. */
+  public List<SinkWorker> sinks() {
+    return List.copyOf(sinks);
+  }
+
+  /** The run's Docker network (the sinks and the holder are on it). */
+  public Network network() {
+    return network;
+  }
+
+  /** The DNS zone the relay resolves its workers in. */
+  public DnsZone zone() {
+    return currentZone;
+  }
+
+  /** Replaces the DNS zone (e.g. drop a worker from the MX set); dnsmasq restarts with it. */
+  public synchronized void setZone(DnsZone newZone) {
+    currentZone = newZone;
+    try {
+      holder.copyFileToContainer(
+          Transferable.of(newZone.toDnsmasq()), "/etc/relay-harness/zone.conf");
+      holder.execInContainer("pkill", "-x", "dnsmasq");
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot change the DNS zone", e);
+    }
+  }
+
+  /** Builds a {@link MailTopology}. Not thread-safe. */
+  public static final class Builder {
+    private ProjectLayout layout;
+    private String variant = "mx-roundrobin";
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private int workers = 3;
+    private DnsZone zone;
+
+    /** The project folder (default: located from the working directory). */
+    public Builder layout(ProjectLayout layout) {
+      this.layout = layout;
+      return this;
+    }
+
+    /** The relay config variant (a folder under {@code docker/relay/configs/}). */
+    public Builder variant(String variant) {
+      this.variant = variant;
+      return this;
+    }
+
+    /** A main.cf setting applied after the variant's, e.g. {@code queue_run_delay = 5s}. */
+    public Builder relayOverride(String name, String value) {
+      overrides.put(name, value);
+      return this;
+    }
+
+    /** Several main.cf overrides. */
+    public Builder relayOverrides(Map<String, String> settings) {
+      overrides.putAll(settings);
+      return this;
+    }
+
+    /** How many sink workers (default 3). */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /** The DNS zone (default: every worker at MX preference 10). */
+    public Builder zone(DnsZone zone) {
+      this.zone = zone;
+      return this;
+    }
+
+    /** The topology; validates the relay config at once. */
+    public MailTopology build() {
+      return new MailTopology(this);
+    }
+  }
+}

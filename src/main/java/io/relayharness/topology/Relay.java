@@ -1,0 +1,261 @@
+package io.relayharness.topology;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import io.relayharness.relay.RelayConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The Postfix relay under test, in a container that shares the holder's network namespace (so it
+ * reaches the workers at 127.0.1.1x and can restart alone). Offers its SMTP endpoints, its queue
+ * ({@code postqueue -j}), its log with engine timestamps, its effective settings, and a restart.
+ * Thread-safe for reads; do not restart concurrently with itself.
+ */
+public final class Relay {
+
+  /** SMTP port of the relay inside its namespace. */
+  public static final int SMTP_PORT = 25;
+
+  /** Submission port (used by variants that enable it). */
+  public static final int SUBMISSION_PORT = 587;
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+  private final GenericContainer<?> container;
+  private final GenericContainer<?> holder;
+  private final RelayConfig config;
+
+  Relay(RunIdentity run, String image, GenericContainer<?> holder, RelayConfig config) {
+    this.holder = holder;
+    this.config = config;
+    this.container =
+        new GenericContainer<>(DockerImageName.parse(image))
+            .withLabels(run.labels("relay"))
+            .withCreateContainerCmdModifier(cmd -> cmd.withName(run.name("relay")))
+            .withEnv("RELAY_VARIANT", config.variant())
+            .withCopyToContainer(
+                Transferable.of(config.overridesFile()), "/etc/relay-harness/overrides.cf")
+            .withStartupAttempts(1);
+  }
+
+  void start() {
+    container.withNetworkMode("container:" + holder.getContainerId());
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      throw new RelayStartException(config.variant(), postfixErrorLines(), e);
+    }
+    awaitBanner();
+  }
+
+  void stop() {
+    container.stop();
+  }
+
+  /** The relay's configuration (variant and overrides). */
+  public RelayConfig config() {
+    return config;
+  }
+
+  /** Host the relay's SMTP port is reachable on from the harness. */
+  public String host() {
+    return holder.getHost();
+  }
+
+  /** The mapped port of the relay's SMTP service (25 in its namespace). */
+  public int smtpPort() {
+    return holder.getMappedPort(SMTP_PORT);
+  }
+
+  /** The mapped port of the relay's submission service (587 in its namespace). */
+  public int submissionPort() {
+    return holder.getMappedPort(SUBMISSION_PORT);
+  }
+
+  /** The container id. */
+  public String containerId() {
+    return container.getContainerId();
+  }
+
+  /** {@code postqueue -j}: one JSON object a line, one line per queued message. */
+  public String queueJson() {
+    return exec("postqueue", "-j");
+  }
+
+  /** The relay's log, every line prefixed with the engine's RFC 3339 nanosecond timestamp. */
+  public String log() {
+    return logSince(0);
+  }
+
+  /** The relay's log lines since {@code epochSeconds} (0 = all), with engine timestamps. */
+  public String logSince(int epochSeconds) {
+    StringBuilder out = new StringBuilder();
+    try {
+      docker()
+          .logContainerCmd(containerId())
+          .withStdOut(true)
+          .withStdErr(true)
+          .withTimestamps(true)
+          .withSince(epochSeconds)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+              })
+          .awaitCompletion(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out.toString();
+  }
+
+  /** {@code postconf -n}: the settings that differ from Postfix's defaults. */
+  public Map<String, String> effectiveSettings() {
+    return parsePostconf(exec("postconf", "-n"));
+  }
+
+  /** {@code postconf -d NAME...}: Postfix's defaults for the named settings. */
+  public Map<String, String> defaults(List<String> names) {
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    String[] cmd = new String[names.size() + 2];
+    cmd[0] = "postconf";
+    cmd[1] = "-d";
+    for (int i = 0; i < names.size(); i++) {
+      cmd[i + 2] = names.get(i);
+    }
+    return parsePostconf(exec(cmd));
+  }
+
+  /** Restarts the relay container (its queue survives); returns when it greets again. */
+  public void restart() {
+    docker().restartContainerCmd(containerId()).withTimeout(10).exec();
+    awaitBanner();
+  }
+
+  /** Runs a command in the relay container and returns its standard output. */
+  public String exec(String... command) {
+    try {
+      ExecResult result = container.execInContainer(command);
+      if (result.getExitCode() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", command)
+                + " exited "
+                + result.getExitCode()
+                + ": "
+                + result.getStderr());
+      }
+      return result.getStdout();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+    }
+  }
+
+  private void awaitBanner() {
+    String[] lastSeen = {"nothing yet"};
+    Waits.until(
+        "the relay's 220 greeting on " + host() + ":" + smtpPort(),
+        READY_TIMEOUT,
+        100,
+        () -> {
+          if (!running()) {
+            throw new RelayStartException(config.variant(), postfixErrorLines(), null);
+          }
+          lastSeen[0] = greeting();
+          return lastSeen[0].startsWith("220 ");
+        },
+        () -> lastSeen[0]);
+  }
+
+  private boolean running() {
+    Boolean running = docker().inspectContainerCmd(containerId()).exec().getState().getRunning();
+    return running != null && running;
+  }
+
+  private String greeting() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host(), smtpPort()), 1000);
+      socket.setSoTimeout(1000);
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      String line = in.readLine();
+      OutputStream out = socket.getOutputStream();
+      out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+      return line == null ? "connection closed before a greeting" : line;
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** The lines of the relay's output that explain a failed start (Postfix's own words). */
+  List<String> postfixErrorLines() {
+    String id = container.getContainerId();
+    if (id == null) {
+      return List.of();
+    }
+    return logSince(0)
+        .lines()
+        .map(l -> l.replaceFirst("^\\S+Z ", ""))
+        .filter(l -> l.matches("(?i).*(fatal|error|warning|relay:|postfix check).*"))
+        .collect(Collectors.toList());
+  }
+
+  static Map<String, String> parsePostconf(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    text.lines()
+        .filter(l -> l.contains("="))
+        .forEach(
+            l ->
+                out.put(
+                    l.substring(0, l.indexOf('=')).trim(), l.substring(l.indexOf('=') + 1).trim()));
+    return out;
+  }
+
+  private static DockerClient docker() {
+    return DockerEngine.client();
+  }
+
+  /** The relay did not come up; carries Postfix's own error lines. */
+  public static final class RelayStartException extends IllegalStateException {
+    private final List<String> postfixLines;
+
+    RelayStartException(String variant, List<String> postfixLines, Throwable cause) {
+      super(
+          "relay (variant "
+              + variant
+              + ") did not start; Postfix said:\n  "
+              + (postfixLines.isEmpty() ? "(nothing)" : String.join("\n  ", postfixLines)),
+          cause);
+      this.postfixLines = List.copyOf(postfixLines);
+    }
+
+    /** Postfix's output lines that explain the failure. */
+    public List<String> postfixLines() {
+      return postfixLines;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package io.relayharness.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relayharness.ledger.SinkArrival;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real topology end to end: a Postfix relay, three sink workers and the fault proxy, started
+ * from nothing. One topology serves every test (each uses its own message ids); timers are
+ * shortened so retries come within seconds.
+ */
+class MailTopologyIT {
+
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+  private static MailTopology topology;
+  private static TestMail mail;
+
+  @BeforeAll
+  static void startTopology() {
+    topology =
+        MailTopology.builder()
+            .relayOverride("queue_run_delay", "2s")
+            .relayOverride("minimal_backoff_time", "2s")
+            .relayOverride("maximal_backoff_time", "4s")
+            .relayOverride("smtp_connect_timeout", "5s")
+            .build();
+    topology.start();
+    System.out.printf(
+        "topology started in %d ms (fault proxy: %s)%n",
+        topology.startTime().toMillis(), topology.faultProxy().kind());
+    mail = new TestMail(topology.relay().host(), topology.relay().smtpPort());
+  }
+
+  @AfterAll
+  static void stopTopology() {
+    if (topology != null) {
+      topology.stop();
+    }
+  }
+
+  @AfterEach
+  void allWorkersBack() {
+    for (SinkWorker sink : topology.sinks()) {
+      if (!sink.isRunning()) {
+        sink.startAgain();
+      }
+      topology.faultProxy().setEnabled(sink.name(), true);
+    }
+  }
+
+  @Test
+  void shouldDeliverEveryMessageExactlyOnceSpreadOverAllWorkers() throws Exception {
+    List<String> ids = mail.send("even", 300, 10);
+
+    Map<String, List<SinkArrival>> arrivals = awaitArrivals(ids);
+
+    assertThat(arrivals.values())
+        .as("arrivals per message id")
+        .allSatisfy(a -> assertThat(a).hasSize(1));
+    Map<String, Long> perWorker = countPerWorker(arrivals.values());
+    assertThat(perWorker)
+        .as("messages per worker")
+        .containsOnlyKeys("worker0", "worker1", "worker2");
+    arrivals.forEach(
+        (id, a) ->
+            assertThat(a.get(0).bodySha256())
+                .as("body hash of %s at the sink", id)
+                .isEqualTo(mail.sentHashById.get(id)));
+    assertThat(arrivals.values().stream().map(a -> a.get(0).relayQueueId()))
+        .as("relay queue ids from the Received header")
+        .doesNotContainNull();
+  }
+
+  @Test
+  void shouldDeliverToTheOtherWorkersWhenOneProxyIsDown() throws Exception {
+    topology.faultProxy().setEnabled("worker1", false);
+
+    List<String> ids = mail.send("one-down", 120, 4);
+
+    Map<String, List<SinkArrival>> arrivals = awaitArrivals(ids);
+    assertThat(countPerWorker(arrivals.values()))
+        .as("messages per worker with worker1's proxy disabled")
+        .doesNotContainKey("worker1")
+        .containsKeys("worker0", "worker2");
+    assertThat(arrivals.values()).allSatisfy(a -> assertThat(a).hasSize(1));
+  }
+
+  @Test
+  void shouldQueueWhileAllWorkersAreDownAndDrainWhenTheyReturn() throws Exception {
+    topology.sinks().forEach(s -> topology.faultProxy().setEnabled(s.name(), false));
+
+    List<String> ids = mail.send("all-down", 60, 3);
+
+    Waits.until(
+        "all 60 messages deferred in the relay's queue",
+        Duration.ofSeconds(30),
+        200,
+        () -> deferred() >= 60,
+        () -> deferred() + " deferred");
+    topology.sinks().forEach(s -> topology.faultProxy().setEnabled(s.name(), true));
+    Map<String, List<SinkArrival>> arrivals = awaitArrivals(ids);
+    Waits.until(
+        "the relay's queue to drain",
+        Duration.ofSeconds(30),
+        200,
+        () -> queued() == 0,
+        () -> queued() + " queued");
+    assertThat(arrivals.values()).allSatisfy(a -> assertThat(a).hasSize(1));
+  }
+
+  @Test
+  void shouldKeepTheLedgerOfAKilledSinkThroughARestart() throws Exception {
+    List<String> ids = mail.send("kill", 60, 3);
+    awaitArrivals(ids);
+    SinkWorker victim = topology.sink("worker2");
+    Set<String> before = harnessIds(victim.ledger());
+
+    victim.kill();
+    Set<String> whileDead = harnessIds(victim.ledger());
+    victim.startAgain();
+    Set<String> afterRestart = harnessIds(victim.ledger());
+
+    assertThat(before).as("worker2 accepted some of the messages").isNotEmpty();
+    assertThat(whileDead).as("ledger read from the killed container").containsAll(before);
+    assertThat(afterRestart).as("ledger after the restart").containsAll(before);
+  }
+
+  @Test
+  void shouldLoseNothingWhenTheRelayRestartsWithMailInItsQueue() throws Exception {
+    topology.sinks().forEach(s -> topology.faultProxy().setEnabled(s.name(), false));
+    List<String> ids = mail.send("restart", 50, 2);
+    Waits.until(
+        "50 messages queued",
+        Duration.ofSeconds(30),
+        200,
+        () -> queued() >= 50,
+        () -> queued() + " queued");
+
+    topology.relay().restart();
+    topology.sinks().forEach(s -> topology.faultProxy().setEnabled(s.name(), true));
+
+    Map<String, List<SinkArrival>> arrivals = awaitArrivals(ids);
+    assertThat(arrivals).as("messages delivered after the relay restart").hasSize(50);
+    assertThat(arrivals.values()).allSatisfy(a -> assertThat(a).hasSize(1));
+  }
+
+  private static Map<String, List<SinkArrival>> awaitArrivals(List<String> ids) {
+    Set<String> wanted = Set.copyOf(ids);
+    Map<String, List<SinkArrival>>[] seen = new Map[] {Map.of()};
+    Waits.until(
+        ids.size() + " messages in the sink ledgers",
+        DELIVERY_TIMEOUT,
+        250,
+        () -> {
+          seen[0] =
+              topology.sinks().stream()
+                  .flatMap(s -> s.ledger().stream())
+                  .filter(a -> wanted.contains(a.harnessId()))
+                  .collect(Collectors.groupingBy(SinkArrival::harnessId));
+          return seen[0].keySet().containsAll(wanted);
+        },
+        () -> seen[0].size() + " of " + ids.size() + " arrived; queue: " + queued());
+    return seen[0];
+  }
+
+  private static Map<String, Long> countPerWorker(Collection<List<SinkArrival>> arrivals) {
+    return arrivals.stream()
+        .flatMap(List::stream)
+        .collect(Collectors.groupingBy(SinkArrival::worker, Collectors.counting()));
+  }
+
+  private static Set<String> harnessIds(List<SinkArrival> ledger) {
+    return ledger.stream().map(SinkArrival::harnessId).collect(Collectors.toSet());
+  }
+
+  private static long queued() {
+    return topology.relay().queueJson().lines().filter(l -> !l.isBlank()).count();
+  }
+
+  private static long deferred() {
+    return topology
+        .relay()
+        .queueJson()
+        .lines()
+        .filter(l -> l.contains("\"queue_name\": \"deferred\""))
+        .count();
+  }
+
+  @SuppressWarnings("unused")
+  private static <T> Function<T, T> id() {
+    return Function.identity();
+  }
+}

@@ -1,0 +1,179 @@
+package io.relayharness.topology;
+
+import com.github.dockerjava.api.DockerClient;
+import io.relayharness.bench.LabNotebook;
+import io.relayharness.relay.DnsZone;
+import io.relayharness.relay.WorkerAddresses;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * Figures of the topology: start time (cold, with the harness images removed first, and cached),
+ * and the relay's end-to-end throughput through our sinks and fault proxy against the same relay
+ * delivering straight to Postfix's {@code smtp-sink} workers, load from {@code smtp-source} inside
+ * the relay's namespace. Run: {@code mvn -Pbench test -Dtest=TopologyBenchmark} (needs Docker: the
+ * bench profile runs the engine set-up first).
+ */
+class TopologyBenchmark {
+
+  private static final int MESSAGES = Integer.getInteger("bench.messages", 5000);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+
+  @Test
+  void startTimeAndEndToEndThroughput() throws Exception {
+    LabNotebook notebook = new LabNotebook("topology", "mvn -Pbench test -Dtest=TopologyBenchmark");
+    DockerClient docker = DockerEngine.client();
+
+    removeHarnessImages(docker);
+    MailTopology cold = MailTopology.builder().build();
+    long t0 = System.nanoTime();
+    cold.start();
+    double coldSeconds = (System.nanoTime() - t0) / 1e9;
+    cold.stop();
+    notebook.figure("start, cold (images built from the local base)", coldSeconds, "s");
+
+    List<Double> cachedStarts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      try (MailTopology t = MailTopology.builder().build()) {
+        long s = System.nanoTime();
+        t.start();
+        cachedStarts.add((System.nanoTime() - s) / 1e9);
+      }
+    }
+    cachedStarts.sort(Double::compare);
+    notebook.figure("start, cached images (median of 3)", cachedStarts.get(1), "s");
+
+    try (MailTopology topology = MailTopology.builder().build()) {
+      topology.start();
+      DnsZone viaProxy = topology.zone();
+      List<GenericContainer<?>> smtpSinks = startSmtpSinks(topology);
+      Map<String, String> direct = new LinkedHashMap<>();
+      for (int i = 0; i < smtpSinks.size(); i++) {
+        direct.put(
+            WorkerAddresses.name(i),
+            smtpSinks
+                .get(i)
+                .getContainerInfo()
+                .getNetworkSettings()
+                .getNetworks()
+                .values()
+                .iterator()
+                .next()
+                .getIpAddress());
+      }
+      DnsZone viaSmtpSink = viaProxy.withAddresses(direct);
+
+      List<double[]> ours = new ArrayList<>();
+      List<double[]> reference = new ArrayList<>();
+      relayRun(topology, 500); // warm-up
+      for (int round = 0; round < ROUNDS; round++) {
+        topology.setZone(viaProxy);
+        ours.add(relayRun(topology, MESSAGES));
+        topology.setZone(viaSmtpSink);
+        reference.add(relayRun(topology, MESSAGES));
+      }
+      smtpSinks.forEach(GenericContainer::stop);
+      double oursRate = median(ours, 1);
+      double refRate = median(reference, 1);
+      notebook
+          .figure(
+              "accepted, our sinks + fault proxy (" + topology.faultProxy().kind() + ")",
+              median(ours, 0),
+              "msg/s")
+          .figure("delivered, our sinks + fault proxy", oursRate, "msg/s")
+          .figure("accepted, smtp-sink workers, no proxy", median(reference, 0), "msg/s")
+          .figure("delivered, smtp-sink workers, no proxy", refRate, "msg/s")
+          .ratio("delivered ours / reference", oursRate, refRate, ">= 0.9")
+          .note(
+              MESSAGES
+                  + " messages of 5 KB per run, smtp-source -s 20 in the relay's namespace, "
+                  + ROUNDS
+                  + " alternating rounds, medians");
+    }
+    notebook.print();
+  }
+
+  /** Sends {@code n} messages with smtp-source; returns {accepted msg/s, delivered msg/s}. */
+  private static double[] relayRun(MailTopology topology, int n) {
+    long start = System.nanoTime();
+    topology
+        .relay()
+        .exec(
+            "smtp-source",
+            "-c",
+            "-d",
+            "-s",
+            "20",
+            "-l",
+            "5120",
+            "-m",
+            Integer.toString(n),
+            "-f",
+            "sender@corp.example.com",
+            "-t",
+            "journal@archive.example.com",
+            "127.0.0.1:25");
+    double acceptSeconds = (System.nanoTime() - start) / 1e9;
+    Waits.until(
+        "the relay's queue to drain",
+        Duration.ofMinutes(5),
+        100,
+        () -> topology.relay().queueJson().isBlank(),
+        () -> topology.relay().queueJson().lines().count() + " queued");
+    double deliverSeconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {n / acceptSeconds, n / deliverSeconds};
+  }
+
+  private static List<GenericContainer<?>> startSmtpSinks(MailTopology topology) {
+    String image = new HarnessImages(ProjectLayout.locate(), DockerEngine.client()).relay();
+    List<GenericContainer<?>> sinks = new ArrayList<>();
+    for (int i = 0; i < topology.sinks().size(); i++) {
+      int index = i;
+      GenericContainer<?> c =
+          new GenericContainer<>(image)
+              .withNetwork(topology.network())
+              .withLabels(topology.run().labels("smtp-sink"))
+              .withCreateContainerCmdModifier(
+                  cmd ->
+                      cmd.withName(topology.run().name("smtpsink" + index))
+                          .withEntrypoint("smtp-sink"))
+              .withCommand(
+                  "-c",
+                  "-u",
+                  "postfix",
+                  "-h",
+                  "worker" + i + ".int.example.com",
+                  "0.0.0.0:2525",
+                  "256");
+      c.start();
+      sinks.add(c);
+    }
+    return sinks;
+  }
+
+  private static void removeHarnessImages(DockerClient docker) {
+    docker.listImagesCmd().withLabelFilter("io.relayharness.image").exec().stream()
+        .forEach(
+            img -> {
+              try {
+                docker.removeImageCmd(img.getId()).withForce(true).exec();
+              } catch (RuntimeException e) {
+                // in use by another run: leave it
+              }
+            });
+  }
+
+  private static double median(List<double[]> runs, int field) {
+    List<Double> values = new ArrayList<>();
+    runs.forEach(r -> values.add(r[field]));
+    values.sort(Double::compare);
+    return values.size() % 2 == 1
+        ? values.get(values.size() / 2)
+        : (values.get(values.size() / 2 - 1) + values.get(values.size() / 2)) / 2;
+  }
+}
