@@ -50,10 +50,18 @@ for map in "$DIR"/transport "$DIR"/*.map; do
   cp "$map" "/etc/postfix/$(basename "$map")"
   postmap "/etc/postfix/$(basename "$map")"
 done
-[ -f "$DIR/sasl-users" ] && while read -r user pass; do
-  [ -n "$user" ] && echo "$pass" | saslpasswd2 -p -c "$user"
-done <"$DIR/sasl-users" && chown postfix:postfix /etc/sasldb2 2>/dev/null || true
-[ -f "$DIR/smtpd-sasl.conf" ] && mkdir -p /etc/postfix/sasl && cp "$DIR/smtpd-sasl.conf" /etc/postfix/sasl/smtpd.conf
+if [ -f "$DIR/sasl-users" ]; then
+  realm="$(postconf -h smtpd_sasl_local_domain)"
+  while read -r user pass; do
+    [[ -z "$user" || "$user" == \#* ]] && continue
+    echo -n "$pass" | saslpasswd2 -p -c -u "${realm:-relay.example.com}" "$user"
+  done <"$DIR/sasl-users"
+  chown postfix:postfix /etc/sasldb2
+fi
+if [ -f "$DIR/smtpd-sasl.conf" ]; then
+  mkdir -p /etc/postfix/sasl
+  cp "$DIR/smtpd-sasl.conf" /etc/postfix/sasl/smtpd.conf
+fi
 [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
 
 echo "nameserver 127.0.0.1" >/etc/resolv.conf
