@@ -37,7 +37,7 @@ public record BandwidthToxic(long rateKbPerSec) implements Toxic {
 
   @Override
   public String invalidReason() {
-    return rateKbPerSec < 0 ? "rate must be >= 0 (KB/s), got " + rateKbPerSec : null;
+    return rateKbPerSec < 0 ? "rate must not be negative, got " + rateKbPerSec : null;
   }
 
   @Override

@@ -40,13 +40,13 @@ public record SlicerToxic(long averageSize, long sizeVariation, long delayMicros
   @Override
   public String invalidReason() {
     if (averageSize <= 0) {
-      return "average_size must be > 0, got " + averageSize;
+      return "average_size must be at least 1, got " + averageSize;
     }
     if (sizeVariation >= averageSize) {
-      return "size_variation must be < average_size, got " + sizeVariation + " >= " + averageSize;
+      return "size_variation must be less than average_size, got " + sizeVariation;
     }
     if (averageSize + sizeVariation < 1) {
-      return "average_size + size_variation must be >= 1";
+      return "average_size plus size_variation must be at least 1";
     }
     return null;
   }
