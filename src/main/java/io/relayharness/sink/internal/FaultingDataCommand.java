@@ -9,7 +9,8 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * DATA with {@code data}-stage faults: a delay before the 354, or a reply instead of it. Otherwise
- * it hands over to SubEtha's own DATA. Thread-safe (stateless; the delegate is).
+ * it hands over to SubEtha's own DATA, and ends the transaction whatever the reply to the end of
+ * data was. Thread-safe (stateless; the delegate is).
  */
 public final class FaultingDataCommand extends BaseCommand {
 
@@ -35,5 +36,9 @@ public final class FaultingDataCommand extends BaseCommand {
       }
     }
     delegate.execute(commandString, session);
+    if (session.isMailTransactionInProgress()) {
+      // SubEtha keeps the transaction after a 4xx/5xx to the end of data; RFC 5321 ends it
+      session.resetMailTransaction();
+    }
   }
 }
