@@ -1,0 +1,33 @@
+/**
+ * The fault proxy: a Toxiproxy-compatible server (HTTP API and toxics of Shopify Toxiproxy 2.12.0,
+ * see {@code shared/specs/toxiproxy-api.md}) that runs in-process ({@link
+ * io.relayharness.faultproxy.FaultProxyServer}) or as a process ({@link
+ * io.relayharness.faultproxy.FaultProxyMain}), because the real Go server cannot be installed here.
+ *
+ * <pre>
+ *   relay ──► proxy "worker0" ──► [upstream toxics]   ──► sink0:2525
+ *   relay ◄──                ◄── [downstream toxics] ◄──
+ * </pre>
+ *
+ * <p>Layout: the public surface is this package and the toxic SPI in {@code toxics} (one toxic per
+ * file); the API, the proxies and the data path are in {@code internal}.
+ *
+ * <p><b>Deliberate divergences from the real server</b> (everything else aims at exact parity):
+ *
+ * <ul>
+ *   <li>{@code bandwidth} with a negative {@code rate}, and {@code slicer} with {@code average_size
+ *       <= 0}, {@code size_variation >= average_size} or {@code average_size + size_variation < 1},
+ *       are refused with 400 {@code bad request body: invalid <type> attributes: ...} (on create
+ *       and update); the real server accepts them and then crashes or recurses without end once
+ *       data flows.
+ *   <li>The upstream is dialled off the accept thread, with a timeout (5 s by default, {@code
+ *       -dial-timeout-ms}); the real server dials in its accept loop with no timeout, so one
+ *       black-holed upstream stalls every later accept on that proxy. A failed dial still closes
+ *       the client at once (connect, then EOF).
+ *   <li>No Prometheus {@code /metrics} ({@code -proxy-metrics}/{@code -runtime-metrics} are
+ *       accepted and ignored, so {@code /metrics} is 404 as when they are off) and no 25 s handler
+ *       limit (503).
+ *   <li>{@code /populate} lists an identical proxy that it kept as it is (bound address, toxics).
+ * </ul>
+ */
+package io.relayharness.faultproxy;

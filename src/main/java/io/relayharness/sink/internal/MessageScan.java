@@ -1,0 +1,104 @@
+package io.relayharness.sink.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Reads a message's content once, as a stream, and keeps only what the ledger needs: its size, the
+ * SHA-256 of its body (same rule as {@link io.relayharness.ledger.BodyHash}: the bytes after the
+ * first empty line, or the whole content when there is none) and the header fields. Only the header
+ * block is held in memory (up to {@link #HEADER_CAP_BYTES}); the body is hashed as it passes.
+ * Content beyond {@code maxBytes} is read and discarded so the SMTP stream stays in step, and the
+ * result says so. Immutable result; the static reader is thread-safe.
+ *
+ * @param sizeBytes bytes of content received (all of it, also when over the limit)
+ * @param bodySha256 hex SHA-256 of the body, or null when the content was over the limit
+ * @param headers the header fields found
+ * @param overLimit whether the content exceeded {@code maxBytes}
+ */
+public record MessageScan(
+    long sizeBytes, String bodySha256, HeaderFields headers, boolean overLimit) {
+
+  /** The most header bytes kept for parsing; a longer header block is still hashed correctly. */
+  public static final int HEADER_CAP_BYTES = 256 * 1024;
+
+  private static final int CHUNK_BYTES = 64 * 1024;
+
+  /** Reads {@code in} to its end. */
+  public static MessageScan read(InputStream in, long maxBytes) throws IOException {
+    byte[] buf = new byte[CHUNK_BYTES];
+    ByteArrayOutputStream head = new ByteArrayOutputStream(4096);
+    MessageDigest body = sha256();
+    MessageDigest whole = null; // only when the header block outgrows HEADER_CAP_BYTES
+    boolean inBody = false;
+    int prev1 = -1;
+    int prev2 = -1;
+    long size = 0;
+    int n;
+    while ((n = in.read(buf)) != -1) {
+      size += n;
+      if (size > maxBytes) {
+        continue;
+      }
+      int start = 0;
+      if (!inBody) {
+        int i = 0;
+        for (; i < n; i++) {
+          int b = buf[i];
+          if (b == '\n' && (prev1 == '\n' || (prev1 == '\r' && prev2 == '\n'))) {
+            inBody = true;
+            break;
+          }
+          prev2 = prev1;
+          prev1 = b;
+        }
+        int headLen = inBody ? i + 1 : n;
+        if (whole == null && head.size() + headLen <= HEADER_CAP_BYTES) {
+          head.write(buf, 0, headLen);
+        } else {
+          if (whole == null) {
+            whole = sha256();
+            whole.update(head.toByteArray());
+          }
+          whole.update(buf, 0, headLen);
+        }
+        start = headLen;
+      }
+      if (inBody && start < n) {
+        body.update(buf, start, n - start);
+      }
+    }
+    byte[] headBytes = head.toByteArray();
+    HeaderFields fields = HeaderFields.parse(headBytes, headBytes.length);
+    if (size > maxBytes) {
+      return new MessageScan(size, null, fields, true);
+    }
+    String hash;
+    if (inBody) {
+      hash = hex(body);
+    } else if (whole != null) {
+      hash = hex(whole);
+    } else {
+      MessageDigest all = sha256();
+      all.update(headBytes);
+      hash = hex(all);
+    }
+    return new MessageScan(size, hash, fields, false);
+  }
+
+  private static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+}
