@@ -35,12 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class RelayLogParser {
 
-  private static final Pattern SYSLOG =
-      Pattern.compile(
-          "^([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)(?:\\.\\d+)? \\S+ ([^\\s\\[]+)\\[\\d+\\]: (.*)$");
   private static final DateTimeFormatter SYSLOG_TIME =
       DateTimeFormatter.ofPattern("yyyy MMM d HH:mm:ss", Locale.ROOT);
-  private static final Pattern QUEUE_ID = Pattern.compile("^([0-9A-Za-z]{5,}): (.*)$");
   private static final Pattern HOST_IP = Pattern.compile("^([^\\[\\s]*)\\[([^\\]]*)\\]");
   private static final Pattern CONNECT_TO = Pattern.compile("connect to ([^\\[\\s]+\\[[^\\]]*\\])");
   private static final Pattern WORKER_HOST = Pattern.compile("^worker(\\d+)(?:\\.|$)");
@@ -80,26 +76,32 @@ public final class RelayLogParser {
     if (line == null || line.isEmpty()) {
       return false;
     }
-    String rest = line;
-    Long engineMs = null;
+    int at = 0;
+    long engineMs = -1;
     int space = line.indexOf(' ');
-    if (space > 10 && Character.isDigit(line.charAt(0)) && line.charAt(10) == 'T') {
-      engineMs = parseEngineTime(line.substring(0, space));
-      if (engineMs != null) {
-        rest = line.substring(space + 1);
+    if (space > 10 && line.charAt(10) == 'T' && Character.isDigit(line.charAt(0))) {
+      engineMs = EngineTime.parse(line, 0, space);
+      if (engineMs >= 0) {
+        at = space + 1;
       }
     }
-    Matcher m = SYSLOG.matcher(rest);
-    if (!m.matches()) {
+    // syslog header: "Mmm dd hh:mm:ss[.ffffff] host tag[pid]: message"
+    int tagEnd = line.indexOf("]: ", at);
+    if (tagEnd < 0) {
       return false;
     }
-    long epochMs = engineMs != null ? engineMs : parseSyslogTime(m.group(1));
+    int open = line.lastIndexOf('[', tagEnd);
+    int tagStart = line.lastIndexOf(' ', open) + 1;
+    if (open < 0 || tagStart <= at || open <= tagStart) {
+      return false;
+    }
+    long epochMs = engineMs >= 0 ? engineMs : parseSyslogTime(line.substring(at, tagStart));
     if (epochMs < 0) {
       return false;
     }
-    String tag = m.group(2);
+    String tag = line.substring(tagStart, open);
     String program = tag.substring(tag.lastIndexOf('/') + 1);
-    boolean used = interpret(epochMs, program, m.group(3), line);
+    boolean used = interpret(epochMs, program, line.substring(tagEnd + 3), line);
     if (used) {
       linesUsed++;
     }
@@ -109,10 +111,10 @@ public final class RelayLogParser {
   private boolean interpret(long epochMs, String program, String message, String line) {
     String queueId = null;
     String text = message;
-    Matcher q = QUEUE_ID.matcher(message);
-    if (q.matches() && !isAllLowerCase(q.group(1))) {
-      queueId = q.group(1);
-      text = q.group(2);
+    int idEnd = queueIdEnd(message);
+    if (idEnd > 0) {
+      queueId = message.substring(0, idEnd);
+      text = message.substring(idEnd + 2);
     }
     boolean used = false;
     if (text.contains("message may be sent more than once")) {
@@ -207,11 +209,17 @@ public final class RelayLogParser {
     }
     String recipient = text.substring("to=<".length(), close);
     Map<String, String> fields = new HashMap<>();
-    for (String part : text.substring(close + 3, statusAt).split(", ")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        fields.put(part.substring(0, eq), part.substring(eq + 1));
+    int from = close + 3;
+    while (from < statusAt) {
+      int to = text.indexOf(", ", from);
+      if (to < 0 || to > statusAt) {
+        to = statusAt;
       }
+      int eq = text.indexOf('=', from);
+      if (eq > from && eq < to) {
+        fields.put(text.substring(from, eq), text.substring(eq + 1, to));
+      }
+      from = to + 2;
     }
     String tail = text.substring(statusAt + ", status=".length());
     int end = 0;
@@ -311,26 +319,36 @@ public final class RelayLogParser {
     return text.substring(from, to < 0 ? text.length() : to);
   }
 
-  private static boolean isAllLowerCase(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isLowerCase(s.charAt(i))) {
-        return false;
+  /**
+   * Returns the length of a leading queue id followed by {@code ": "}, or -1. A queue id is at
+   * least 5 letters/digits, not all lower case (that would be "warning", "fatal", ...).
+   */
+  private static int queueIdEnd(String message) {
+    int i = 0;
+    boolean notLower = false;
+    while (i < message.length()) {
+      char c = message.charAt(i);
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+        notLower = true;
+      } else if (!(c >= 'a' && c <= 'z')) {
+        break;
       }
+      i++;
     }
-    return true;
+    boolean separated =
+        i + 1 < message.length() && message.charAt(i) == ':' && message.charAt(i + 1) == ' ';
+    return i >= 5 && notLower && separated ? i : -1;
   }
 
-  private static Long parseEngineTime(String token) {
-    try {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(token, Instant::from).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return null;
+  private long parseSyslogTime(String header) {
+    // header: "Mmm dd hh:mm:ss[.ffffff] host "
+    String[] parts = header.strip().split(" +");
+    if (parts.length < 4) {
+      return -1;
     }
-  }
-
-  private long parseSyslogTime(String syslog) {
+    String time = parts[2].length() > 8 ? parts[2].substring(0, 8) : parts[2];
     try {
-      String normalized = fallbackYear + " " + syslog.replaceAll(" +", " ");
+      String normalized = fallbackYear + " " + parts[0] + " " + parts[1] + " " + time;
       return LocalDateTime.parse(normalized, SYSLOG_TIME)
           .atZone(ZoneId.of("UTC"))
           .toInstant()
