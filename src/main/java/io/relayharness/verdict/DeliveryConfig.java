@@ -1,0 +1,23 @@
+package io.relayharness.verdict;
+
+/**
+ * Settings of {@link DeliveryVerdict}; null bounds are not checked. Immutable; thread-safe.
+ *
+ * @param maxP95Ms 95th percentile accept → first arrival, at most, ms (default null)
+ * @param maxP99Ms 99th percentile accept → first arrival, at most, ms (default null)
+ */
+public record DeliveryConfig(Double maxP95Ms, Double maxP99Ms) {
+
+  /** {@code expect: delivery: {}}. */
+  public static final DeliveryConfig DEFAULT = new DeliveryConfig(null, null);
+
+  /** The {@code expect: delivery} entry. */
+  public static final VerdictSpec SPEC =
+      new VerdictSpec(
+          "delivery",
+          "accepted messages reach a sink fast enough (injection to first arrival)",
+          java.util.List.of(
+              ParamSpec.number("maxP95Ms", null, 0.0, null, true, "p95 end-to-end latency, ms"),
+              ParamSpec.number("maxP99Ms", null, 0.0, null, true, "p99 end-to-end latency, ms")),
+          p -> new DeliveryVerdict(new DeliveryConfig(p.number("maxP95Ms"), p.number("maxP99Ms"))));
+}

@@ -1,0 +1,22 @@
+package io.relayharness.verdict;
+
+/**
+ * Settings of {@link LossVerdict}. Immutable; thread-safe.
+ *
+ * @param maxLost accepted messages allowed to be missing from every sink (default 0)
+ */
+public record LossConfig(int maxLost) {
+
+  /** {@code expect: loss: {}}. */
+  public static final LossConfig DEFAULT = new LossConfig(0);
+
+  /** The {@code expect: loss} entry. */
+  public static final VerdictSpec SPEC =
+      new VerdictSpec(
+          "loss",
+          "every message the relay accepted arrived at some sink",
+          java.util.List.of(
+              ParamSpec.integer(
+                  "maxLost", 0, 0, null, false, "accepted messages allowed to be lost")),
+          p -> new LossVerdict(new LossConfig(p.integer("maxLost"))));
+}

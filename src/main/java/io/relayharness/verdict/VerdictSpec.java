@@ -1,0 +1,161 @@
+package io.relayharness.verdict;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code expect:} key: its parameters with defaults and bounds, and how to build the verdict.
+ * Validation fails fast with a message naming {@code expect.<key>.<param>} and the bad value.
+ * Immutable; thread-safe.
+ *
+ * @param key the {@code expect:} key, also the verdict's name
+ * @param description what the verdict checks
+ * @param params the parameters it takes
+ * @param factory builds the verdict from validated parameters
+ */
+public record VerdictSpec(
+    String key,
+    String description,
+    List<ParamSpec> params,
+    Function<VerdictParams, Verdict> factory) {
+
+  public VerdictSpec {
+    params = List.copyOf(params);
+  }
+
+  /** Returns the parameter called {@code name}, or null. */
+  public ParamSpec param(String name) {
+    return params.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** Validates {@code raw} (null = all defaults) and fills in defaults. */
+  public VerdictParams validate(Map<String, Object> raw) {
+    Map<String, Object> given = raw == null ? Map.of() : raw;
+    for (String name : given.keySet()) {
+      if (param(name) == null) {
+        throw new IllegalArgumentException(
+            "expect."
+                + key
+                + ": unknown parameter '"
+                + name
+                + "' (known: "
+                + params.stream().map(ParamSpec::name).collect(Collectors.joining(", "))
+                + ")");
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (ParamSpec p : params) {
+      values.put(
+          p.name(), given.containsKey(p.name()) ? coerce(p, given.get(p.name())) : defaultOf(p));
+    }
+    return new VerdictParams(key, values);
+  }
+
+  /** Validates {@code raw} and builds the verdict. */
+  public Verdict create(Map<String, Object> raw) {
+    return factory.apply(validate(raw));
+  }
+
+  private Object defaultOf(ParamSpec p) {
+    Object d = p.defaultValue();
+    return d == null ? null : coerce(p, d);
+  }
+
+  private Object coerce(ParamSpec p, Object value) {
+    String where = "expect." + key + "." + p.name();
+    if (value == null) {
+      if (!p.nullable()) {
+        throw new IllegalArgumentException(where + ": must not be null");
+      }
+      return null;
+    }
+    return switch (p.type()) {
+      case INTEGER -> {
+        long n = wholeNumber(where, value);
+        checkBounds(where, p, n);
+        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+          throw new IllegalArgumentException(where + ": " + value + " is too large");
+        }
+        yield (int) n;
+      }
+      case NUMBER -> {
+        if (!(value instanceof Number num) || !Double.isFinite(num.doubleValue())) {
+          throw new IllegalArgumentException(where + ": expected a number, was '" + value + "'");
+        }
+        checkBounds(where, p, num.doubleValue());
+        yield num.doubleValue();
+      }
+      case STRING -> {
+        if (!(value instanceof String s) || s.isBlank()) {
+          throw new IllegalArgumentException(where + ": expected a text, was '" + value + "'");
+        }
+        yield s;
+      }
+      case WEIGHTS -> weights(where, value);
+    };
+  }
+
+  private static long wholeNumber(String where, Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger b && b.bitLength() < 63) {
+      return b.longValue();
+    }
+    if (value instanceof Number n) {
+      double d = n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) < 9e15) {
+        return (long) d;
+      }
+    }
+    throw new IllegalArgumentException(where + ": expected a whole number, was '" + value + "'");
+  }
+
+  private static void checkBounds(String where, ParamSpec p, double v) {
+    if (p.min() != null && v < p.min()) {
+      throw new IllegalArgumentException(
+          where + ": must be >= " + fmt(p.min()) + ", was " + fmt(v));
+    }
+    if (p.max() != null && v > p.max()) {
+      throw new IllegalArgumentException(
+          where + ": must be <= " + fmt(p.max()) + ", was " + fmt(v));
+    }
+  }
+
+  private static Map<String, Double> weights(String where, Object value) {
+    if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+      throw new IllegalArgumentException(
+          where + ": expected a map of worker name to weight, was '" + value + "'");
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!(e.getValue() instanceof Number n)
+          || !Double.isFinite(n.doubleValue())
+          || n.doubleValue() < 0) {
+        throw new IllegalArgumentException(
+            where
+                + "."
+                + e.getKey()
+                + ": weight must be a number >= 0, was '"
+                + e.getValue()
+                + "'");
+      }
+      out.put(String.valueOf(e.getKey()), n.doubleValue());
+      sum += n.doubleValue();
+    }
+    if (sum <= 0) {
+      throw new IllegalArgumentException(where + ": at least one weight must be > 0");
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}
