@@ -15,19 +15,17 @@ if [ ! -d "$DIR" ]; then
   exit 2
 fi
 
-apply_settings() { # file: name = value lines, '#' comments
+apply_settings() { # file: name = value lines, '#' comments; one postconf call for all
   local file="$1" line name value
+  local -a settings=()
   while IFS= read -r line || [ -n "$line" ]; do
     line="${line%%#*}"
     [[ "$line" =~ ^[[:space:]]*$ ]] && continue
     name="$(echo "${line%%=*}" | xargs)"
     value="$(echo "${line#*=}" | sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//')"
-    if [ -z "$value" ]; then
-      postconf -e "$name =" >/dev/null
-    else
-      postconf -e "$name = $value" >/dev/null
-    fi
+    settings+=("$name = $value")
   done <"$file"
+  [ ${#settings[@]} -eq 0 ] || postconf -e "${settings[@]}"
 }
 
 # Harness plumbing, common to every variant.
