@@ -27,7 +27,7 @@ class RelayConfigIT {
     try {
       assertThatThrownBy(topology::start)
           .isInstanceOf(Relay.RelayStartException.class)
-          .hasMessageContaining("default_process_limit");
+          .hasMessageContaining("bad numerical configuration: default_process_limit = lots");
     } finally {
       topology.stop();
     }
