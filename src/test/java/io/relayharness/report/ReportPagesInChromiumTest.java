@@ -1,0 +1,99 @@
+package io.relayharness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relayharness.report.browser.ChromiumSetup;
+import io.relayharness.report.browser.HeadlessChromium;
+import io.relayharness.report.browser.HeadlessChromium.PageResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the run report and the comparison of two synthetic runs (uneven 40/193/67 and even
+ * 100/100/100) in headless Chromium, offline: no errors, no network, every chart drawn with data,
+ * screenshots saved in the run folders (target/report-browser-test/reports/...).
+ */
+class ReportPagesInChromiumTest {
+
+  private static final Path REPORTS = Path.of("target/report-browser-test/reports");
+  private static final DateTimeFormatter RUN_NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  /** Every chart of the run report. */
+  static final List<String> RUN_CHARTS =
+      List.of(
+          "chart-rates",
+          "chart-delivered",
+          "chart-queue",
+          "chart-retries",
+          "chart-latency-time",
+          "chart-latency-pct",
+          "chart-latency-hist",
+          "chart-latency-cdf");
+
+  private static HeadlessChromium browser;
+  private static Path unevenRun;
+  private static Path evenRun;
+
+  @BeforeAll
+  static void startBrowserAndWriteRuns() throws IOException {
+    Path chromium = ChromiumSetup.ensure();
+    unevenRun = runFolder(SyntheticRunFolder.uneven());
+    evenRun = runFolder(SyntheticRunFolder.even());
+    browser = HeadlessChromium.start(chromium);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void shouldDrawEveryChartOfTheRunReportOfflineWithoutErrors() {
+    Path html = RunReport.write(unevenRun);
+
+    PageResult page = browser.open(html, unevenRun.resolve("report.png"));
+
+    assertThat(page.errors()).as("console errors and exceptions in %s", html).isEmpty();
+    assertThat(page.nonLocalRequests()).as("network requests from %s", html).isEmpty();
+    assertThat(page.status().path("errors")).as("errors the page recorded").isEmpty();
+    for (String chart : RUN_CHARTS) {
+      JsonNode c = page.status().path("charts").path(chart);
+      assertThat(c.path("skipped").isNull()).as("%s drawn (status %s)", chart, c).isTrue();
+      assertThat(c.path("points").asInt()).as("%s points", chart).isPositive();
+      assertThat(c.path("pixels").asInt()).as("%s ink pixels on its canvas", chart).isPositive();
+    }
+    assertThat(page.status().path("charts").path("chart-queue").path("faultBands").asInt())
+        .as("fault bands and markers over the queue chart")
+        .isEqualTo(3);
+    assertThat(page.screenshot()).isNotEmptyFile();
+  }
+
+  private static Path runFolder(SyntheticRunFolder.Spec spec) throws IOException {
+    Path scenario = REPORTS.resolve(spec.scenario());
+    Path dir = scenario.resolve(RUN_NAME.format(Instant.ofEpochMilli(spec.startEpochMs())));
+    SyntheticRunFolder.write(dir, spec);
+    Path latest = scenario.resolve("latest");
+    Files.deleteIfExists(latest);
+    Files.createSymbolicLink(latest, dir.getFileName());
+    return dir;
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
