@@ -62,8 +62,11 @@ var RH = (function () {
     return Object.assign(s, extra || {});
   }
 
+  // Data series only: not the fault bands, not guide lines.
+  function isData(s) { return !s.isFaults && !s.isGuide; }
+
   function countPoints(series) {
-    return series.filter(function (s) { return !s.isFaults; })
+    return series.filter(isData)
       .reduce(function (n, s) { return n + (s.data ? s.data.length : 0); }, 0);
   }
 
@@ -101,7 +104,7 @@ var RH = (function () {
     charts.push({ id: id, chart: chart });
     window.__reportStatus.charts[id] = {
       title: el.dataset.title,
-      series: series.filter(function (s) { return !s.isFaults; }).length,
+      series: series.filter(isData).length,
       points: countPoints(series),
       faultBands: series.filter(function (s) { return s.isFaults; })
         .reduce(function (n, s) { return n + s.markArea.data.length + s.markLine.data.length; }, 0),

@@ -1,5 +1,6 @@
 package io.relayharness.report;
 
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,16 @@ class ReportPagesInChromiumTest {
           "chart-latency-hist",
           "chart-latency-cdf");
 
+  /** Every chart of the comparison page. */
+  static final List<String> COMPARE_CHARTS =
+      List.of(
+          "chart-rates",
+          "chart-delivered",
+          "chart-queue",
+          "chart-split",
+          "chart-latency-pct",
+          "chart-latency-cdf");
+
   private static HeadlessChromium browser;
   private static Path unevenRun;
   private static Path evenRun;
@@ -79,6 +90,36 @@ class ReportPagesInChromiumTest {
         .as("fault bands and markers over the queue chart")
         .isEqualTo(3);
     assertThat(page.screenshot()).isNotEmptyFile();
+  }
+
+  @Test
+  void shouldShowTheUnevenAndTheEvenSplitSideBySide() throws IOException {
+    RunReport.write(unevenRun);
+    RunReport.write(evenRun);
+    Path html =
+        RunComparison.write(unevenRun, evenRun, unevenRun.getParent().resolve("compare.html"));
+    String readSplit =
+        "Array.from(document.querySelectorAll('#split-table tbody tr[data-worker]')).map(tr =>"
+            + " [tr.dataset.worker, tr.querySelector('.a-count').textContent,"
+            + " tr.querySelector('.b-count').textContent])";
+
+    PageResult page = browser.open(html, unevenRun.resolve("compare.png"), readSplit);
+    Files.copy(page.screenshot(), evenRun.resolve("compare.png"), REPLACE_EXISTING);
+
+    assertThat(page.errors()).as("console errors and exceptions in %s", html).isEmpty();
+    assertThat(page.nonLocalRequests()).as("network requests from %s", html).isEmpty();
+    assertThat(page.status().path("errors")).as("errors the page recorded").isEmpty();
+    for (String chart : COMPARE_CHARTS) {
+      JsonNode c = page.status().path("charts").path(chart);
+      assertThat(c.path("skipped").isNull()).as("%s drawn (status %s)", chart, c).isTrue();
+      assertThat(c.path("points").asInt()).as("%s points", chart).isPositive();
+      assertThat(c.path("pixels").asInt()).as("%s ink pixels on its canvas", chart).isPositive();
+    }
+    assertThat(page.read().toString())
+        .as("worker, A (uneven) and B (even) first arrivals as the page shows them")
+        .isEqualTo(
+            "[[\"worker0\",\"40\",\"100\"],[\"worker1\",\"193\",\"100\"],"
+                + "[\"worker2\",\"67\",\"100\"]]");
   }
 
   private static Path runFolder(SyntheticRunFolder.Spec spec) throws IOException {

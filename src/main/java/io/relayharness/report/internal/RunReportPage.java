@@ -40,7 +40,7 @@ public final class RunReportPage {
         .append(
             "<p class=\"hint\">Time is seconds since the run started. Shaded bands are fault"
                 + " windows (click \"faults\" in a legend to hide them); dashed lines are faults"
-                + " without an end.  Use the mouse wheel to zoom.</p>\n")
+                + " without an end. Use the mouse wheel to zoom.</p>\n")
         .append(chart("chart-rates", "Offered and accepted rate (messages/s)"))
         .append(chart("chart-delivered", "Deliveries per worker (messages/s)"))
         .append(chart("chart-queue", "Relay queue depth (messages)"))
