@@ -29,7 +29,7 @@ public final class Html {
     return out.toString();
   }
 
-  /** A number for people: integers without decimals, others to 3 significant decimals; NaN "—". */
+  /** A number for people: integers without decimals, others to at most 3 decimals; NaN "—". */
   public static String num(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return "—";
@@ -37,7 +37,8 @@ public final class Html {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.format(Locale.ROOT, "%d", (long) v);
     }
-    return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
+    String s = String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
   /** A fraction as a percentage with one decimal, e.g. "33.3 %". */
