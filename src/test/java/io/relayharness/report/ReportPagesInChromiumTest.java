@@ -4,10 +4,12 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qameta.allure.Allure;
 import io.relayharness.report.browser.ChromiumSetup;
 import io.relayharness.report.browser.HeadlessChromium;
 import io.relayharness.report.browser.HeadlessChromium.PageResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -72,7 +74,7 @@ class ReportPagesInChromiumTest {
   }
 
   @Test
-  void shouldDrawEveryChartOfTheRunReportOfflineWithoutErrors() {
+  void shouldDrawEveryChartOfTheRunReportOfflineWithoutErrors() throws IOException {
     Path html = RunReport.write(unevenRun);
 
     PageResult page = browser.open(html, unevenRun.resolve("report.png"));
@@ -90,6 +92,7 @@ class ReportPagesInChromiumTest {
         .as("fault bands and markers over the queue chart")
         .isEqualTo(3);
     assertThat(page.screenshot()).isNotEmptyFile();
+    attach("run report", html, page.screenshot());
   }
 
   @Test
@@ -120,6 +123,16 @@ class ReportPagesInChromiumTest {
         .isEqualTo(
             "[[\"worker0\",\"40\",\"100\"],[\"worker1\",\"193\",\"100\"],"
                 + "[\"worker2\",\"67\",\"100\"]]");
+    attach("comparison", html, page.screenshot());
+  }
+
+  /** Attaches a page and its screenshot to this test in the Allure results (as the lead will). */
+  private static void attach(String name, Path html, Path png) throws IOException {
+    try (InputStream page = Files.newInputStream(html);
+        InputStream shot = Files.newInputStream(png)) {
+      Allure.addAttachment(name + " (HTML)", "text/html", page, ".html");
+      Allure.addAttachment(name + " (screenshot)", "image/png", shot, ".png");
+    }
   }
 
   private static Path runFolder(SyntheticRunFolder.Spec spec) throws IOException {
