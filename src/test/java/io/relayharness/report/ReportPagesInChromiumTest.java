@@ -126,6 +126,32 @@ class ReportPagesInChromiumTest {
     attach("comparison", html, page.screenshot());
   }
 
+  @Test
+  void shouldExplainEveryChartItCannotDrawForAPartialRun() throws IOException {
+    Path run = Files.createDirectories(REPORTS.resolve("partial-run/20261122-000000"));
+    Files.writeString(
+        run.resolve("run.json"),
+        "{\"scenario\":\"partial-run\",\"startEpochMs\":1000,\"endEpochMs\":31000,"
+            + "\"gatlingReport\":null}");
+    Files.writeString(
+        run.resolve("rates.jsonl"),
+        "{\"epochMs\":1000,\"offered\":5,\"accepted\":5,\"delivered\":{\"worker0\":5}}\n"
+            + "{\"epochMs\":2000,\"offered\":4,\"accepted\":4,\"delivered\":{\"worker0\":4}}\n");
+    Path html = RunReport.write(run);
+
+    PageResult page = browser.open(html, run.resolve("report.png"));
+
+    assertThat(page.errors()).as("console errors and exceptions in %s", html).isEmpty();
+    assertThat(page.status().path("errors")).as("errors the page recorded").isEmpty();
+    JsonNode charts = page.status().path("charts");
+    assertThat(charts.path("chart-rates").path("points").asInt()).as("rates drawn").isEqualTo(4);
+    assertThat(charts.path("chart-queue").path("skipped").asText())
+        .as("why the queue chart is missing")
+        .isEqualTo("no samples in queue.jsonl");
+    assertThat(charts.path("chart-latency-cdf").path("skipped").asText())
+        .contains("timeline.jsonl");
+  }
+
   /** Attaches a page and its screenshot to this test in the Allure results (as the lead will). */
   private static void attach(String name, Path html, Path png) throws IOException {
     try (InputStream page = Files.newInputStream(html);
