@@ -95,7 +95,7 @@
         { name: 'A: ' + A.label, type: 'bar', data: bars(d.split.a, ta), itemStyle: { color: COLOR.A }, label: label(d.split.a) },
         { name: 'B: ' + B.label, type: 'bar', data: bars(d.split.b, tb), itemStyle: { color: COLOR.B }, label: label(d.split.b) },
         { name: 'even split', type: 'line', data: [], markLine: { silent: true, symbol: 'none',
-          lineStyle: { color: '#555', type: 'dashed' }, label: { position: 'insideEndTop', formatter: 'even ' + RH.fmt(100 / workers.length) + ' %' },
+          lineStyle: { color: '#555', type: 'dashed' }, label: { position: 'insideStartTop', formatter: 'even split ' + Math.round(1000 / workers.length) / 10 + ' %' },
           data: [{ yAxis: Math.round(1000 / workers.length) / 10 }] }, isGuide: true }
       ],
       dataZoom: []
