@@ -216,6 +216,7 @@ public final class ScenarioParser {
     double warmUpRate = f.number(warmUp, "load.warmUp", "rate");
     int warmUpSeconds = (int) f.integer(warmUp, "load.warmUp", "seconds");
     List<LoadStep> steps = new ArrayList<>();
+    int errorsBefore = f.errors().size();
     JsonNode list = node.get("steps");
     if (list == null || list.isNull()) {
       f.error("load.steps", "required key is missing (a list of constant/ramp/spike steps)");
@@ -242,7 +243,8 @@ public final class ScenarioParser {
             (int) f.integer(node, "load", "senderPool"),
             (int) f.integer(node, "load", "recipientPool"),
             f.number(node, "load", "unknownRecipientShare"));
-    if (!steps.isEmpty() && spec.peakRatePerSec() <= 0) {
+    boolean stepsRead = f.errors().size() == errorsBefore;
+    if (stepsRead && !steps.isEmpty() && spec.peakRatePerSec() <= 0) {
       f.error("load.steps", "every step has rate 0: the scenario would send nothing");
     }
     return spec;
