@@ -5,6 +5,8 @@ import io.relayharness.scenario.ScenarioCatalog;
 import io.relayharness.scenario.ScenarioException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,31 +32,43 @@ final class ListCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("no scenarios in " + catalog.dir());
       return HarnessCli.USAGE;
     }
-    int width = catalog.names().stream().mapToInt(String::length).max().orElse(10);
+    Map<String, Object> rows = new LinkedHashMap<>();
     for (Path file : catalog.files()) {
-      String name = ScenarioCatalog.nameOf(file);
       try {
         Scenario s = cli.loader().load(file);
-        if (tag != null && !s.hasTag(tag)) {
-          continue;
+        if (tag == null || s.hasTag(tag)) {
+          rows.put(ScenarioCatalog.nameOf(file), s);
         }
-        out.printf(
-            "%-" + width + "s  %-28s  %s%n",
-            name,
-            "[" + String.join(", ", s.tags()) + "]",
-            s.description());
       } catch (ScenarioException e) {
         if (tag == null) {
-          out.printf(
-              "%-" + width + "s  %-28s  INVALID (%d problems; run validate %s)%n",
-              name,
-              "",
-              e.errors().size(),
-              name);
+          rows.put(ScenarioCatalog.nameOf(file), e);
         }
+      }
+    }
+    int nameWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(1);
+    int tagWidth =
+        rows.values().stream()
+            .mapToInt(r -> r instanceof Scenario s ? tags(s).length() : 0)
+            .max()
+            .orElse(1);
+    String format = "%-" + nameWidth + "s  %-" + tagWidth + "s  %s%n";
+    for (Map.Entry<String, Object> row : rows.entrySet()) {
+      if (row.getValue() instanceof Scenario s) {
+        out.printf(format, row.getKey(), tags(s), s.description());
+      } else {
+        ScenarioException e = (ScenarioException) row.getValue();
+        out.printf(
+            format,
+            row.getKey(),
+            "",
+            "INVALID (" + e.errors().size() + " problems; run: validate " + row.getKey() + ")");
       }
     }
     out.flush();
     return HarnessCli.OK;
+  }
+
+  private static String tags(Scenario s) {
+    return "[" + String.join(", ", s.tags()) + "]";
   }
 }

@@ -67,9 +67,15 @@ class HarnessCliTest {
   void shouldListEveryScenarioWithTagsAndDescription() {
     assertThat(run("list")).isEqualTo(0);
     assertThat(out.toString().lines())
-        .containsExactly(
-            "good   [fast]                        A good scenario.",
-            "other  [slow]                        Another one.");
+        .containsExactly("good   [fast]  A good scenario.", "other  [slow]  Another one.");
+  }
+
+  @Test
+  void shouldListAnInvalidScenarioWithoutFailing() throws IOException {
+    Files.writeString(project.resolve("scenarios/bad.yaml"), GOOD.replace("rate: 10", "rate: x"));
+    assertThat(run("list")).isEqualTo(0);
+    assertThat(out.toString().lines())
+        .contains("bad            INVALID (1 problems; run: validate bad)");
   }
 
   @Test

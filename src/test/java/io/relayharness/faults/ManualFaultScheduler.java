@@ -6,7 +6,7 @@ import java.util.PriorityQueue;
  * A {@link FaultScheduler} on a clock the test moves: {@link #advanceTo} runs due tasks in time
  * order, setting the clock to each task's time. Not thread-safe: one test thread.
  */
-final class ManualFaultScheduler implements FaultScheduler {
+public final class ManualFaultScheduler implements FaultScheduler {
 
   private record Task(long atEpochMs, long seq, Runnable run, boolean[] cancelled) {}
 
@@ -19,7 +19,7 @@ final class ManualFaultScheduler implements FaultScheduler {
   private long nowEpochMs;
   private long seq;
 
-  ManualFaultScheduler(long startEpochMs) {
+  public ManualFaultScheduler(long startEpochMs) {
     this.nowEpochMs = startEpochMs;
   }
 
@@ -36,7 +36,7 @@ final class ManualFaultScheduler implements FaultScheduler {
   }
 
   /** Runs every task due up to {@code epochMs}, then sets the clock there. */
-  void advanceTo(long epochMs) {
+  public void advanceTo(long epochMs) {
     while (!tasks.isEmpty() && tasks.peek().atEpochMs() <= epochMs) {
       Task t = tasks.poll();
       nowEpochMs = t.atEpochMs();

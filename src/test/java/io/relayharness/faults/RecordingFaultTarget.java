@@ -10,30 +10,30 @@ import java.util.function.LongSupplier;
  * A test double for the Docker side: records each call with the time it came, keeps an MX set, and
  * can be told to fail a call. Thread-safe.
  */
-final class RecordingFaultTarget implements FaultTarget {
+public final class RecordingFaultTarget implements FaultTarget {
 
   /** One call: when, and what (e.g. {@code proxy worker1 false}). */
-  record Call(long atMs, String what) {}
+  public record Call(long atMs, String what) {}
 
   private final LongSupplier clock;
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Integer> mx = new LinkedHashMap<>();
   private String failOn;
 
-  RecordingFaultTarget(LongSupplier clock, Map<String, Integer> mx) {
+  public RecordingFaultTarget(LongSupplier clock, Map<String, Integer> mx) {
     this.clock = clock;
     this.mx.putAll(mx);
   }
 
-  synchronized void failOn(String prefix) {
+  public synchronized void failOn(String prefix) {
     this.failOn = prefix;
   }
 
-  synchronized List<Call> calls() {
+  public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  synchronized List<String> whats() {
+  public synchronized List<String> whats() {
     return calls.stream().map(Call::what).toList();
   }
 

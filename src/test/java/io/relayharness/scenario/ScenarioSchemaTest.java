@@ -59,4 +59,16 @@ class ScenarioSchemaTest {
         .contains("| `client.starttls` | choice | `off` | off \\| opportunistic \\| required |");
     assertThat(md.lines().count()).isEqualTo(ScenarioSchema.settings().size() + 2);
   }
+
+  @Test
+  void shouldKeepTheReadmeTableEqualToTheCode() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/README.md"));
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- schema:start -->\n") + "<!-- schema:start -->\n".length(),
+            readme.indexOf("<!-- schema:end -->"));
+    assertThat(table)
+        .as("scenarios/README.md settings table; regenerate with: relay-harness schema")
+        .isEqualTo(ScenarioSchema.markdown());
+  }
 }
