@@ -153,6 +153,15 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void shouldNotRepeatALoadProblemAsTimelineProblems() {
+    assertThat(errors(BASE.replace("- constant: {rate: 100, seconds: 20}", "- {constnt: {}}")))
+        .as("the broken step is reported once; the timeline is not judged against a broken load")
+        .containsExactly(
+            FILE + ": load.steps[0].constnt: unknown key (did you mean 'constant'?)",
+            FILE + ": load.steps[0]: a step has exactly one of constant, ramp, spike; got none");
+  }
+
+  @Test
   void shouldReportYamlSyntaxWithItsLine() {
     assertThat(errors("description: x\nload: {steps: [\n"))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)

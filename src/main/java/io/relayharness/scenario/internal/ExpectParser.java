@@ -78,17 +78,19 @@ final class ExpectParser {
       } else {
         ObjectNode map = (ObjectNode) raw;
         Iterator<String> it = map.fieldNames();
+        boolean unknown = false;
         while (it.hasNext()) {
           String worker = it.next();
           if (!workers.contains(worker)) {
             f.error(path + ".weights." + worker, ScenarioParser.unknownWorker(worker, workers));
+            unknown = true;
           }
         }
         for (String worker : workers) {
           Double w = map.has(worker) ? f.nullableNumber(map, path + ".weights", worker) : null;
           weights.put(worker, w == null ? 0.0 : w);
         }
-        if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+        if (!unknown && weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
           f.error(path + ".weights", "the weights add up to 0");
         }
       }

@@ -35,6 +35,7 @@ public final class ScenarioParser {
   private final String source;
   private final Optional<List<String>> variants;
   private final Fields f;
+  private boolean loadStepsRead;
 
   /**
    * Creates a parser.
@@ -77,7 +78,8 @@ public final class ScenarioParser {
     ClientSpec client = client(f.object(top.get("client"), "client"));
     LoadSpec load = load(f.object(top.get("load"), "load"));
     MailSpec mail = mail(f.object(top.get("mail"), "mail"));
-    List<TimelineStep> timeline = new TimelineParser(f, topology, load).parse(top.get("timeline"));
+    List<TimelineStep> timeline =
+        new TimelineParser(f, topology, load, loadStepsRead).parse(top.get("timeline"));
     DrainSpec drain =
         new DrainSpec((int) f.integer(f.object(top.get("drain"), "drain"), "drain", "maxSeconds"));
     Expectations expect =
@@ -243,7 +245,8 @@ public final class ScenarioParser {
             (int) f.integer(node, "load", "senderPool"),
             (int) f.integer(node, "load", "recipientPool"),
             f.number(node, "load", "unknownRecipientShare"));
-    boolean stepsRead = f.errors().size() == errorsBefore;
+    boolean stepsRead = f.errors().size() == errorsBefore && !steps.isEmpty();
+    loadStepsRead = stepsRead;
     if (stepsRead && !steps.isEmpty() && spec.peakRatePerSec() <= 0) {
       f.error("load.steps", "every step has rate 0: the scenario would send nothing");
     }

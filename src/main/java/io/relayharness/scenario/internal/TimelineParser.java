@@ -68,10 +68,16 @@ final class TimelineParser {
   private final TopologySpec topology;
   private final long loadEndMs;
 
-  TimelineParser(Fields f, TopologySpec topology, LoadSpec load) {
+  /**
+   * Creates a parser.
+   *
+   * @param loadKnown whether the load steps were read without problems; when not, times are not
+   *     checked against the load's end (that would only repeat the load's problem)
+   */
+  TimelineParser(Fields f, TopologySpec topology, LoadSpec load, boolean loadKnown) {
     this.f = f;
     this.topology = topology;
-    this.loadEndMs = load.stepsSeconds() * 1000L;
+    this.loadEndMs = loadKnown ? load.stepsSeconds() * 1000L : Long.MAX_VALUE / 4;
   }
 
   List<TimelineStep> parse(JsonNode node) {
