@@ -1,0 +1,64 @@
+package io.relayharness.faults;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of timeline actions: their names, the parameters each takes besides {@code at},
+ * {@code for}, {@code name}, {@code action} and {@code target}, and what they act on. Immutable;
+ * thread-safe.
+ */
+public final class FaultActions {
+
+  /** What an action needs to know about itself before it is built. */
+  public record Info(
+      String name, List<String> params, boolean onWorkers, boolean undoable, String doc) {}
+
+  private static final Map<String, Info> ACTIONS = build();
+
+  private FaultActions() {}
+
+  /** Returns every action name, in documentation order. */
+  public static List<String> names() {
+    return List.copyOf(ACTIONS.keySet());
+  }
+
+  /** Returns an action's description, if the name is known. */
+  public static Optional<Info> info(String name) {
+    return Optional.ofNullable(ACTIONS.get(name));
+  }
+
+  private static Map<String, Info> build() {
+    Map<String, Info> m = new LinkedHashMap<>();
+    add(m, ProxyDown.NAME, List.of(), true, true, "proxy disabled: connection refused");
+    add(m, ProxyUp.NAME, List.of(), true, false, "proxy enabled again");
+    add(
+        m,
+        Toxic.NAME,
+        List.of("type", "stream", "toxicity", "attributes"),
+        true,
+        true,
+        "a Toxiproxy toxic on the worker link");
+    add(m, Blackhole.NAME, List.of(), true, true, "accepts, never answers");
+    add(m, KillWorker.NAME, List.of(), true, true, "docker kill of the sink");
+    add(m, StartWorker.NAME, List.of(), true, false, "docker start of a killed sink");
+    add(m, PauseWorker.NAME, List.of(), true, true, "docker pause of the sink");
+    add(m, UnpauseWorker.NAME, List.of(), true, false, "docker unpause of the sink");
+    add(m, RestartRelay.NAME, List.of(), false, false, "relay restart, queue kept");
+    add(m, SinkFault.NAME, List.of("fault"), true, true, "SMTP fault answered by the sink");
+    add(m, DnsChange.NAME, List.of("drop", "preference"), true, true, "MX set change");
+    return m;
+  }
+
+  private static void add(
+      Map<String, Info> m,
+      String name,
+      List<String> params,
+      boolean onWorkers,
+      boolean undoable,
+      String doc) {
+    m.put(name, new Info(name, params, onWorkers, undoable, doc));
+  }
+}

@@ -1,0 +1,70 @@
+package io.relayharness.faults;
+
+import java.util.Map;
+
+/**
+ * What timeline actions need from a running topology: the fault proxy in front of each worker, the
+ * worker and relay containers, the sinks' fault control and the DNS zone. The topology implements
+ * it; every method blocks until the change is in effect and throws an unchecked exception when it
+ * cannot be made. Implementations must be thread-safe.
+ */
+public interface FaultTarget {
+
+  /** Enables or disables a worker's proxy; disabled = connections refused, open ones closed. */
+  void setProxyEnabled(String worker, boolean enabled);
+
+  /**
+   * Adds a Toxiproxy toxic to a worker's proxy.
+   *
+   * @param worker e.g. {@code worker1}
+   * @param toxicName a name unique on that proxy, used by {@link #removeToxic}
+   * @param type latency, bandwidth, timeout, reset_peer, slow_close, limit_data or slicer
+   * @param stream {@code upstream} (relay to worker) or {@code downstream} (worker to relay)
+   * @param toxicity share of connections affected, 0..1
+   * @param attributes the toxic's attributes, e.g. {@code latency -> 200}
+   */
+  void addToxic(
+      String worker,
+      String toxicName,
+      String type,
+      String stream,
+      double toxicity,
+      Map<String, Long> attributes);
+
+  /** Removes a toxic added by {@link #addToxic}. */
+  void removeToxic(String worker, String toxicName);
+
+  /** Kills a worker's sink container ({@code docker kill}). */
+  void killWorker(String worker);
+
+  /** Starts a killed worker's sink container again and waits until it accepts SMTP. */
+  void startWorker(String worker);
+
+  /** Freezes a worker's sink container ({@code docker pause}). */
+  void pauseWorker(String worker);
+
+  /** Thaws a paused worker's sink container. */
+  void unpauseWorker(String worker);
+
+  /** Restarts the relay container, keeping its queue, and waits for its 220 banner. */
+  void restartRelay();
+
+  /**
+   * Makes a worker's sink answer with an SMTP fault.
+   *
+   * @param fault keys {@code stage} (connect|mail|rcpt|data|eod), {@code code}, {@code text},
+   *     {@code count} or {@code probability} (neither: every message), {@code action}
+   *     (reply|drop-before-250), {@code delayMs}
+   * @return the sink's id of the fault
+   */
+  String addSinkFault(String worker, Map<String, Object> fault);
+
+  /** Clears every SMTP fault of a worker's sink. */
+  void clearSinkFaults(String worker);
+
+  /** Returns the MX set currently served: worker name to preference. */
+  Map<String, Integer> mxRecords();
+
+  /** Replaces the MX set served for the workers' MX name: worker name to preference. */
+  void setMxRecords(Map<String, Integer> workerPreference);
+}

@@ -1,0 +1,374 @@
+package io.relayharness.scenario;
+
+import io.relayharness.faults.FaultActions;
+import io.relayharness.scenario.Setting.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every setting of a scenario file with its default and bounds, in one table. The loader takes
+ * defaults and bounds from here; {@link #markdown()} prints the table for the README. Immutable;
+ * thread-safe.
+ */
+public final class ScenarioSchema {
+
+  /** The largest rate a load step may ask for, in messages per second. */
+  public static final double MAX_RATE_PER_SEC = 5000;
+
+  private static final List<Setting> SETTINGS = build();
+  private static final Map<String, Setting> BY_PATH = index(SETTINGS);
+
+  private ScenarioSchema() {}
+
+  /** Returns every setting, in file order. */
+  public static List<Setting> settings() {
+    return SETTINGS;
+  }
+
+  /** Returns the setting at a path pattern ({@code load.steps[].constant.rate}). */
+  public static Optional<Setting> find(String pattern) {
+    return Optional.ofNullable(BY_PATH.get(pattern));
+  }
+
+  /** Returns the setting at a path pattern, failing when the table does not define it. */
+  public static Setting get(String pattern) {
+    Setting setting = BY_PATH.get(pattern);
+    if (setting == null) {
+      throw new IllegalArgumentException("no setting " + pattern + " in the scenario schema");
+    }
+    return setting;
+  }
+
+  /** Returns the keys allowed directly under the object at {@code pattern} ("" = top level). */
+  public static Set<String> childKeys(String pattern) {
+    String prefix = pattern.isEmpty() ? "" : pattern + ".";
+    Set<String> keys = new LinkedHashSet<>();
+    for (Setting s : SETTINGS) {
+      if (s.path().startsWith(prefix) && s.path().length() > prefix.length()) {
+        String rest = s.path().substring(prefix.length());
+        String key = rest.split("[.\\[]", 2)[0];
+        if (!key.startsWith("<")) {
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Returns the table as Markdown: key, type, default, bounds, meaning. */
+  public static String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append("| key | type | default | bounds / choices | meaning |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Setting s : SETTINGS) {
+      out.append("| `")
+          .append(s.path())
+          .append("` | ")
+          .append(s.type().name().toLowerCase())
+          .append(" | ")
+          .append(defaultText(s))
+          .append(" | ")
+          .append(s.boundsText())
+          .append(" | ")
+          .append(s.doc().replace("|", "\\|"))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String defaultText(Setting s) {
+    if (s.required()) {
+      return "*required*";
+    }
+    Object d = s.defaultValue();
+    if (d == null) {
+      return s.nullable() ? "null" : "";
+    }
+    if (d instanceof Double v) {
+      return "`" + Setting.number(v) + "`";
+    }
+    return "`" + d + "`";
+  }
+
+  private static Map<String, Setting> index(List<Setting> settings) {
+    Map<String, Setting> map = new LinkedHashMap<>();
+    for (Setting s : settings) {
+      if (map.put(s.path(), s) != null) {
+        throw new IllegalStateException("duplicate setting " + s.path());
+      }
+    }
+    return Map.copyOf(map);
+  }
+
+  private static List<Setting> build() {
+    Table t = new Table();
+    t.req("description", Type.STRING, "what the scenario shows, one or two sentences");
+    t.add("tags", Type.STRINGS, List.of(), "labels; `fast` = part of the `mvn verify` subset");
+
+    t.obj("relay", "the relay under test");
+    t.add(
+        "relay.variant", Type.STRING, "mx-roundrobin", "config folder under docker/relay/configs/");
+    t.map("relay.overrides", "main.cf settings applied on top of the variant");
+    t.add(
+        "relay.overrides.<parameter>",
+        Type.STRING,
+        null,
+        "a main.cf value; yes/no for booleans; an empty string clears");
+    t.choice(
+        "relay.port", "25", List.of("25", "587"), "port the load connects to; 587 = submission");
+
+    t.obj("topology", "the workers behind the relay; the DNS zone is generated from it");
+    t.num("topology.workers", Type.INT, 3, 1, 10, "number of sink workers worker0..N-1");
+    t.map("topology.preferences", "MX preference per worker (lower wins)");
+    t.num("topology.preferences.<worker>", Type.INT, 10, 0, 65535, "MX preference of a worker");
+    t.map("topology.weights", "randmap weight per worker (times it is listed)");
+    t.num("topology.weights.<worker>", Type.INT, 1, 0, 100, "randmap weight of a worker");
+
+    t.obj("client", "how the load injector speaks SMTP");
+    t.choice(
+        "client.starttls",
+        "off",
+        List.of("off", "opportunistic", "required"),
+        "STARTTLS use by the injector");
+    t.obj("client.auth", "SMTP AUTH credentials (both or neither)");
+    t.add("client.auth.user", Type.STRING, null, "AUTH user name");
+    t.add("client.auth.password", Type.STRING, null, "AUTH password");
+    t.add("client.pipelining", Type.BOOLEAN, true, "use PIPELINING when the relay offers it");
+    t.num("client.maxConnections", Type.INT, 20, 1, 1000, "cap on open connections to the relay");
+    t.add("client.helo", Type.STRING, "injector.example.com", "EHLO name");
+
+    t.obj("load", "offered load, open model; `timeline[].at` counts from the end of warm-up");
+    t.obj("load.warmUp", "constant load before the measured steps, not timed by the timeline");
+    t.num("load.warmUp.rate", Type.NUMBER, 20.0, 0, MAX_RATE_PER_SEC, "messages per second");
+    t.num("load.warmUp.seconds", Type.INT, 5, 0, 600, "warm-up length");
+    t.reqList("load.steps", "load steps, run one after another; each has one key");
+    t.obj("load.steps[].constant", "a constant rate");
+    t.reqNum("load.steps[].constant.rate", Type.NUMBER, 0, MAX_RATE_PER_SEC, "messages per second");
+    t.reqNum("load.steps[].constant.seconds", Type.INT, 1, 3600, "step length");
+    t.obj("load.steps[].ramp", "a linear ramp between two rates");
+    t.reqNum("load.steps[].ramp.from", Type.NUMBER, 0, MAX_RATE_PER_SEC, "start rate, msg/s");
+    t.reqNum("load.steps[].ramp.to", Type.NUMBER, 0, MAX_RATE_PER_SEC, "end rate, msg/s");
+    t.reqNum("load.steps[].ramp.seconds", Type.INT, 1, 3600, "step length");
+    t.obj("load.steps[].spike", "a burst at a high rate");
+    t.reqNum("load.steps[].spike.rate", Type.NUMBER, 0, MAX_RATE_PER_SEC, "messages per second");
+    t.reqNum("load.steps[].spike.seconds", Type.INT, 1, 3600, "step length");
+    t.num("load.recipients", Type.INT, 1, 1, 100, "envelope recipients per message");
+    t.add("load.from", Type.STRING, "corp.example.com", "sender domain (local parts vary)");
+    t.add("load.to", Type.STRING, "archive.example.com", "recipient domain");
+    t.num(
+        "load.senderPool",
+        Type.INT,
+        200,
+        1,
+        1_000_000,
+        "distinct senders (local parts s0..); vary envelopes for randmap");
+    t.num(
+        "load.recipientPool",
+        Type.INT,
+        1000,
+        1,
+        1_000_000,
+        "distinct known recipients (local parts r0..)");
+    t.num(
+        "load.unknownRecipientShare",
+        Type.NUMBER,
+        0.0,
+        0,
+        1,
+        "share of messages to a recipient the relay does not know (unknown-N)");
+
+    t.obj("mail", "the journaled-mail generator");
+    t.num("mail.seed", Type.INT, 1, 0, Long.MAX_VALUE, "random seed: same seed, same mails");
+    t.obj("mail.kinds", "mix of message kinds (relative shares)");
+    t.num("mail.kinds.journal", Type.NUMBER, 0.7, 0, 1000, "envelope journal reports");
+    t.num("mail.kinds.bcc", Type.NUMBER, 0.3, 0, 1000, "BCC copies");
+    t.num("mail.sizeMedianBytes", Type.INT, 8192, 200, 10_000_000, "median message size");
+    t.num("mail.sizeCapBytes", Type.INT, 262_144, 200, 50_000_000, "largest message size");
+    t.num("mail.attachmentShare", Type.NUMBER, 0.1, 0, 1, "share of messages with an attachment");
+
+    t.list("timeline", "faults at times measured from the end of warm-up");
+    t.reqDuration("timeline[].at", "when the step fires, from the end of warm-up (e.g. 10s)");
+    t.add(
+        "timeline[].for",
+        Type.DURATION,
+        null,
+        "how long the fault lasts; the engine undoes it at at+for (else: until an undo step)");
+    t.add("timeline[].name", Type.STRING, null, "window name, for `expect.queueing.during`");
+    t.choiceReq("timeline[].action", FaultActions.names(), "what to do");
+    t.add(
+        "timeline[].target",
+        Type.TARGET,
+        null,
+        "worker0..N-1, a list of workers, all-workers, or relay (relay-restart)");
+    t.choice(
+        "timeline[].type",
+        null,
+        List.of(
+            "latency", "bandwidth", "timeout", "reset_peer", "slow_close", "limit_data", "slicer"),
+        "toxic (required): Toxiproxy toxic type");
+    t.choice(
+        "timeline[].stream",
+        "downstream",
+        List.of("upstream", "downstream"),
+        "toxic: upstream = relay to worker, downstream = worker to relay");
+    t.num("timeline[].toxicity", Type.NUMBER, 1.0, 0, 1, "toxic: share of connections affected");
+    t.map("timeline[].attributes", "toxic: attributes, see specs/toxiproxy-api.md");
+    t.num(
+        "timeline[].attributes.<name>",
+        Type.INT,
+        null,
+        0,
+        Long.MAX_VALUE,
+        "toxic attribute (latency, jitter, rate, timeout, delay, bytes, average_size, ...)");
+    t.obj("timeline[].fault", "sink-fault: the SMTP fault the worker answers with");
+    t.choiceReq(
+        "timeline[].fault.stage",
+        List.of("connect", "mail", "rcpt", "data", "eod"),
+        "sink-fault: SMTP stage");
+    t.num("timeline[].fault.code", Type.INT, 451, 200, 599, "sink-fault: reply code");
+    t.add("timeline[].fault.text", Type.STRING, "4.3.0 harness fault", "sink-fault: reply text");
+    t.num(
+        "timeline[].fault.count",
+        Type.INT,
+        null,
+        1,
+        1_000_000,
+        "sink-fault: for the next N messages (else every message, or probability)");
+    t.num(
+        "timeline[].fault.probability", Type.NUMBER, null, 0, 1, "sink-fault: chance per message");
+    t.choice(
+        "timeline[].fault.action",
+        "reply",
+        List.of("reply", "drop-before-250"),
+        "sink-fault: answer with the code, or take the data and drop the connection (stage eod)");
+    t.num("timeline[].fault.delayMs", Type.INT, 0, 0, 600_000, "sink-fault: wait before answering");
+    t.add("timeline[].drop", Type.BOOLEAN, false, "dns: remove the target workers from the MX set");
+    t.num("timeline[].preference", Type.INT, null, 0, 65535, "dns: new MX preference of targets");
+
+    t.obj("drain", "after the load: wait for the relay queue to empty");
+    t.num("drain.maxSeconds", Type.INT, 120, 0, 3600, "longest wait for an empty queue");
+
+    t.obj("expect", "expectations; each key is a verdict (see CONTRACTS.md)");
+    t.obj("expect.loss", "every accepted message reached a worker");
+    t.num("expect.loss.maxLost", Type.INT, 0, 0, Integer.MAX_VALUE, "accepted but never arrived");
+    t.obj("expect.duplicates", "messages delivered more than once");
+    t.num(
+        "expect.duplicates.maxUnexplained",
+        Type.INT,
+        0,
+        0,
+        Integer.MAX_VALUE,
+        "duplicates the relay log does not explain");
+    t.nullNum(
+        "expect.duplicates.maxTotal", Type.INT, 0, Integer.MAX_VALUE, "all duplicates; null = any");
+    t.obj("expect.integrity", "bodies arrive unchanged");
+    t.num("expect.integrity.maxMismatched", Type.INT, 0, 0, Integer.MAX_VALUE, "bad body hashes");
+    t.obj("expect.evenness", "distribution over workers against the expected weights");
+    t.map(
+        "expect.evenness.weights",
+        "expected weight per worker; default: topology.weights, else equal among the lowest MX"
+            + " preference");
+    t.num("expect.evenness.weights.<worker>", Type.NUMBER, null, 0, 1000, "expected weight");
+    t.num("expect.evenness.minPValue", Type.NUMBER, 0.001, 0, 1, "chi-square p-value floor");
+    t.num(
+        "expect.evenness.maxRelativeDeviation",
+        Type.NUMBER,
+        0.25,
+        0,
+        10,
+        "largest |observed-expected|/expected per worker");
+    t.obj("expect.queueing", "the relay queues during an outage and drains after it");
+    t.add("expect.queueing.during", Type.STRING, null, "name of a timeline step (required)");
+    t.num("expect.queueing.minPeak", Type.INT, 1, 0, Integer.MAX_VALUE, "least queue peak");
+    t.num(
+        "expect.queueing.maxDrainSeconds",
+        Type.NUMBER,
+        60.0,
+        0,
+        3600,
+        "longest time from the window's end to an empty queue");
+    t.obj("expect.retryTiming", "gaps between retries follow Postfix's backoff rule");
+    t.num("expect.retryTiming.toleranceMs", Type.INT, 2500, 0, 600_000, "allowed deviation");
+    t.num("expect.retryTiming.minGaps", Type.INT, 2, 1, 1000, "least retry gaps to check");
+    t.obj("expect.slo", "injection service levels");
+    t.nullNum(
+        "expect.slo.minAcceptedRate",
+        Type.NUMBER,
+        0,
+        MAX_RATE_PER_SEC,
+        "accepted msg/s; null = any");
+    t.nullNum("expect.slo.maxP95Ms", Type.NUMBER, 0, 3_600_000, "p95 transaction time");
+    t.nullNum("expect.slo.maxP99Ms", Type.NUMBER, 0, 3_600_000, "p99 transaction time");
+    t.nullNum("expect.slo.maxErrorRate", Type.NUMBER, 0, 1, "share rejected or failed");
+    t.obj("expect.delivery", "end-to-end time, injection to first sink arrival");
+    t.nullNum("expect.delivery.maxP95Ms", Type.NUMBER, 0, 3_600_000, "p95 end-to-end");
+    t.nullNum("expect.delivery.maxP99Ms", Type.NUMBER, 0, 3_600_000, "p99 end-to-end");
+    t.obj("expect.rejected", "the relay refuses mail (open relay, rate limits)");
+    t.num("expect.rejected.minRejected", Type.INT, 1, 0, Integer.MAX_VALUE, "least rejections");
+    t.nullNum(
+        "expect.rejected.code", Type.INT, 400, 599, "reply code of the rejections; null = any");
+    return List.copyOf(t.rows);
+  }
+
+  /** Collects rows with short helpers; used only while building the table. */
+  private static final class Table {
+    final List<Setting> rows = new ArrayList<>();
+
+    void add(String path, Type type, Object def, String doc) {
+      rows.add(new Setting(path, type, def, null, null, List.of(), false, false, doc));
+    }
+
+    void req(String path, Type type, String doc) {
+      rows.add(new Setting(path, type, null, null, null, List.of(), true, false, doc));
+    }
+
+    void obj(String path, String doc) {
+      add(path, Type.OBJECT, null, doc);
+    }
+
+    void map(String path, String doc) {
+      add(path, Type.MAP, null, doc);
+    }
+
+    void list(String path, String doc) {
+      add(path, Type.LIST, null, doc);
+    }
+
+    void reqList(String path, String doc) {
+      req(path, Type.LIST, doc);
+    }
+
+    void reqDuration(String path, String doc) {
+      req(path, Type.DURATION, doc);
+    }
+
+    void num(String path, Type type, Object def, double min, double max, String doc) {
+      Object value = def;
+      if (def instanceof Integer i && type == Type.NUMBER) {
+        value = i.doubleValue();
+      }
+      rows.add(new Setting(path, type, value, min, max, List.of(), false, false, doc));
+    }
+
+    void reqNum(String path, Type type, double min, double max, String doc) {
+      rows.add(new Setting(path, type, null, min, max, List.of(), true, false, doc));
+    }
+
+    void nullNum(String path, Type type, double min, double max, String doc) {
+      rows.add(new Setting(path, type, null, min, max, List.of(), false, true, doc));
+    }
+
+    void choice(String path, String def, List<String> choices, String doc) {
+      rows.add(new Setting(path, Type.CHOICE, def, null, null, choices, false, false, doc));
+    }
+
+    void choiceReq(String path, List<String> choices, String doc) {
+      rows.add(new Setting(path, Type.CHOICE, null, null, null, choices, true, false, doc));
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package io.relayharness.scenario.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relayharness.faults.TimelineStep;
+import io.relayharness.scenario.ClientSpec;
+import io.relayharness.scenario.DrainSpec;
+import io.relayharness.scenario.Expectations;
+import io.relayharness.scenario.LoadSpec;
+import io.relayharness.scenario.LoadStep;
+import io.relayharness.scenario.MailSpec;
+import io.relayharness.scenario.RelaySpec;
+import io.relayharness.scenario.Scenario;
+import io.relayharness.scenario.ScenarioException;
+import io.relayharness.scenario.TopologySpec;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a scenario's YAML tree into a {@link Scenario}, checking every key against the settings
+ * table and the cross-key rules (workers exist, the timeline fits in the load, window names exist).
+ * Collects every problem and throws them together. Not thread-safe: one per file.
+ */
+public final class ScenarioParser {
+
+  private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern PARAMETER = Pattern.compile("[a-z][a-z0-9_]*");
+
+  private final String name;
+  private final String source;
+  private final Optional<List<String>> variants;
+  private final Fields f;
+  private boolean loadStepsRead;
+
+  /**
+   * Creates a parser.
+   *
+   * @param name the scenario name
+   * @param source the file, as messages should name it
+   * @param variants the relay variants that exist, or empty to skip the check
+   */
+  public ScenarioParser(String name, String source, Optional<List<String>> variants) {
+    this.name = name;
+    this.source = source;
+    this.variants = variants;
+    this.f = new Fields(source);
+  }
+
+  /** Returns the reader, so callers can add problems found before parsing (syntax, overrides). */
+  public Fields fields() {
+    return f;
+  }
+
+  /** Parses the tree, or throws every problem found. */
+  public Scenario parse(JsonNode root, String effectiveYaml) throws ScenarioException {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      f.error("", "the file is empty");
+      throw new ScenarioException(f.errors());
+    }
+    ObjectNode top = f.object(root, "");
+    String description = f.text(top, "", "description");
+    if (description != null && description.isBlank()) {
+      f.error("description", "must not be empty");
+    }
+    List<String> tags = f.words(top, "", "tags");
+    for (int i = 0; i < tags.size(); i++) {
+      if (!WORD.matcher(tags.get(i)).matches()) {
+        f.error("tags[" + i + "]", "'" + tags.get(i) + "' is not a tag (lower case, digits, -)");
+      }
+    }
+    RelaySpec relay = relay(f.object(top.get("relay"), "relay"));
+    TopologySpec topology = topology(f.object(top.get("topology"), "topology"));
+    ClientSpec client = client(f.object(top.get("client"), "client"));
+    LoadSpec load = load(f.object(top.get("load"), "load"));
+    MailSpec mail = mail(f.object(top.get("mail"), "mail"));
+    List<TimelineStep> timeline =
+        new TimelineParser(f, topology, load, loadStepsRead).parse(top.get("timeline"));
+    DrainSpec drain =
+        new DrainSpec((int) f.integer(f.object(top.get("drain"), "drain"), "drain", "maxSeconds"));
+    Expectations expect =
+        new ExpectParser(f, topology, timeline).parse(f.object(top.get("expect"), "expect"));
+    if (!f.errors().isEmpty()) {
+      throw new ScenarioException(f.errors());
+    }
+    return new Scenario(
+        name,
+        source,
+        description,
+        tags,
+        relay,
+        topology,
+        client,
+        load,
+        mail,
+        timeline,
+        drain,
+        expect,
+        effectiveYaml);
+  }
+
+  private RelaySpec relay(ObjectNode node) {
+    String variant = f.text(node, "relay", "variant");
+    if (variant != null && variants.isPresent() && !variants.get().contains(variant)) {
+      String hint =
+          Suggest.closest(variant, variants.get())
+              .map(c -> " (did you mean '" + c + "'?)")
+              .orElse("");
+      f.error(
+          "relay.variant",
+          "unknown variant '"
+              + variant
+              + "'"
+              + hint
+              + "; docker/relay/configs has: "
+              + (variants.get().isEmpty() ? "(none)" : String.join(", ", variants.get())));
+    }
+    Map<String, String> overrides = new LinkedHashMap<>();
+    JsonNode o = node.get("overrides");
+    if (o != null && !o.isNull()) {
+      if (!o.isObject()) {
+        f.error("relay.overrides", "expected a mapping of main.cf settings, got " + Fields.show(o));
+      } else {
+        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String at = "relay.overrides." + e.getKey();
+          JsonNode v = e.getValue();
+          if (!PARAMETER.matcher(e.getKey()).matches()) {
+            f.error(at, "'" + e.getKey() + "' is not a main.cf parameter name");
+          } else if (v == null || v.isNull()) {
+            f.error(at, "needs a value (write \"\" to set it empty)");
+          } else if (v.isBoolean()) {
+            overrides.put(e.getKey(), v.asBoolean() ? "yes" : "no");
+          } else if (v.isValueNode()) {
+            overrides.put(e.getKey(), v.asText());
+          } else {
+            f.error(at, "expected a main.cf value (text, number, yes/no), got " + Fields.show(v));
+          }
+        }
+      }
+    }
+    String port = f.choice(node, "relay", "port");
+    return new RelaySpec(variant, overrides, Integer.parseInt(port == null ? "25" : port));
+  }
+
+  private TopologySpec topology(ObjectNode node) {
+    int workers = (int) f.integer(node, "topology", "workers");
+    List<String> names = TopologySpec.workerNames(workers);
+    Map<String, Integer> preferences = workerMap(node, "preferences", names);
+    Map<String, Integer> weights = workerMap(node, "weights", names);
+    return new TopologySpec(workers, preferences, weights);
+  }
+
+  /** Reads a map keyed by worker name, filling in the default for the workers it omits. */
+  private Map<String, Integer> workerMap(ObjectNode node, String key, List<String> workers) {
+    String path = "topology." + key;
+    ObjectNode map = mapOf(node.get(key), path);
+    Iterator<String> it = map.fieldNames();
+    while (it.hasNext()) {
+      String worker = it.next();
+      if (!workers.contains(worker)) {
+        f.error(path + "." + worker, unknownWorker(worker, workers));
+      }
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String worker : workers) {
+      out.put(worker, (int) f.integer(map, path, worker));
+    }
+    return out;
+  }
+
+  /** Returns the mapping at {@code path} with user-chosen keys (no key check). */
+  ObjectNode mapOf(JsonNode node, String path) {
+    if (node != null && !node.isNull() && !node.isObject()) {
+      f.error(path, "expected a mapping, got " + Fields.show(node));
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+    return node == null || node.isNull()
+        ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        : (ObjectNode) node;
+  }
+
+  /** Returns the message for a worker name the topology does not have. */
+  static String unknownWorker(String worker, List<String> workers) {
+    return "unknown worker '"
+        + worker
+        + "' (the topology has "
+        + (workers.size() == 1
+            ? workers.get(0)
+            : workers.get(0) + ".." + workers.get(workers.size() - 1))
+        + ")";
+  }
+
+  private ClientSpec client(ObjectNode node) {
+    String starttls = f.choice(node, "client", "starttls");
+    ObjectNode auth = f.object(node.get("auth"), "client.auth");
+    String user = f.text(auth, "client.auth", "user");
+    String password = f.text(auth, "client.auth", "password");
+    if ((user == null) != (password == null)) {
+      f.error("client.auth", "give both user and password, or neither");
+    }
+    return new ClientSpec(
+        ClientSpec.StartTls.of(starttls == null ? "off" : starttls),
+        user,
+        password,
+        f.bool(node, "client", "pipelining"),
+        (int) f.integer(node, "client", "maxConnections"),
+        f.text(node, "client", "helo"));
+  }
+
+  private LoadSpec load(ObjectNode node) {
+    ObjectNode warmUp = f.object(node.get("warmUp"), "load.warmUp");
+    double warmUpRate = f.number(warmUp, "load.warmUp", "rate");
+    int warmUpSeconds = (int) f.integer(warmUp, "load.warmUp", "seconds");
+    List<LoadStep> steps = new ArrayList<>();
+    int errorsBefore = f.errors().size();
+    JsonNode list = node.get("steps");
+    if (list == null || list.isNull()) {
+      f.error("load.steps", "required key is missing (a list of constant/ramp/spike steps)");
+    } else if (!list.isArray()) {
+      f.error("load.steps", "expected a list of steps, got " + Fields.show(list));
+    } else if (list.isEmpty()) {
+      f.error("load.steps", "needs at least one step");
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        LoadStep step = loadStep(list.get(i), "load.steps[" + i + "]");
+        if (step != null) {
+          steps.add(step);
+        }
+      }
+    }
+    LoadSpec spec =
+        new LoadSpec(
+            warmUpRate,
+            warmUpSeconds,
+            steps,
+            (int) f.integer(node, "load", "recipients"),
+            f.text(node, "load", "from"),
+            f.text(node, "load", "to"),
+            (int) f.integer(node, "load", "senderPool"),
+            (int) f.integer(node, "load", "recipientPool"),
+            f.number(node, "load", "unknownRecipientShare"));
+    boolean stepsRead = f.errors().size() == errorsBefore && !steps.isEmpty();
+    loadStepsRead = stepsRead;
+    if (stepsRead && !steps.isEmpty() && spec.peakRatePerSec() <= 0) {
+      f.error("load.steps", "every step has rate 0: the scenario would send nothing");
+    }
+    return spec;
+  }
+
+  private LoadStep loadStep(JsonNode item, String path) {
+    ObjectNode step = f.object(item, path);
+    List<String> kinds = new ArrayList<>();
+    step.fieldNames().forEachRemaining(kinds::add);
+    kinds.retainAll(List.of("constant", "ramp", "spike"));
+    if (kinds.size() != 1) {
+      if (item != null && item.isObject()) {
+        f.error(
+            path,
+            "a step has exactly one of constant, ramp, spike; got "
+                + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+      }
+      return null;
+    }
+    String kind = kinds.get(0);
+    String at = path + "." + kind;
+    ObjectNode body = f.object(step.get(kind), at);
+    return switch (kind) {
+      case "constant" ->
+          new LoadStep.Constant(f.number(body, at, "rate"), (int) f.integer(body, at, "seconds"));
+      case "ramp" ->
+          new LoadStep.Ramp(
+              f.number(body, at, "from"),
+              f.number(body, at, "to"),
+              (int) f.integer(body, at, "seconds"));
+      default ->
+          new LoadStep.Spike(f.number(body, at, "rate"), (int) f.integer(body, at, "seconds"));
+    };
+  }
+
+  private MailSpec mail(ObjectNode node) {
+    ObjectNode kinds = f.object(node.get("kinds"), "mail.kinds");
+    double journal = f.number(kinds, "mail.kinds", "journal");
+    double bcc = f.number(kinds, "mail.kinds", "bcc");
+    if (journal + bcc <= 0) {
+      f.error("mail.kinds", "the shares add up to 0: no kind of mail to make");
+    }
+    int median = (int) f.integer(node, "mail", "sizeMedianBytes");
+    int cap = (int) f.integer(node, "mail", "sizeCapBytes");
+    if (cap < median) {
+      f.error(
+          "mail.sizeCapBytes",
+          cap
+              + " is below mail.sizeMedianBytes ("
+              + median
+              + "): the cap must be at least the median");
+    }
+    return new MailSpec(
+        f.integer(node, "mail", "seed"),
+        journal,
+        bcc,
+        median,
+        cap,
+        f.number(node, "mail", "attachmentShare"));
+  }
+}
