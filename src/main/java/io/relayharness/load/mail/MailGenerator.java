@@ -5,14 +5,13 @@ import io.relayharness.load.mail.internal.FixedMimeMessage;
 import io.relayharness.load.mail.internal.FixedMultipart;
 import io.relayharness.load.mail.internal.SizeDistribution;
 import io.relayharness.load.mail.internal.TextFiller;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
@@ -37,7 +38,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MailGenerator {
 
-  private static final Session SESSION = Session.getInstance(new Properties());
+  private static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final String TEXT_PLAIN = "text/plain; charset=us-ascii";
+  private static final Session SESSION;
+
+  static {
+    // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader (a jar scan) on every
+    // part and write; naming it in this property turns that into one reflective call.
+    if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+      System.setProperty(
+          STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+    SESSION = Session.getInstance(new Properties());
+  }
+
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
   private static final String[] SUBJECT_WORDS = {
@@ -86,9 +102,13 @@ public final class MailGenerator {
     SplittableRandom random = new SplittableRandom(mix(config.seed(), index));
     Plan plan = plan(index, random);
     try {
-      MimeMessage original = original(plan, random);
-      MimeMessage outer =
-          plan.kind == MailKind.JOURNAL_REPORT ? journalReport(plan, original) : original;
+      FixedMimeMessage original = original(plan, random);
+      MimeMessage outer = original;
+      if (plan.kind == MailKind.JOURNAL_REPORT) {
+        ByteArrayOutputStream inner = new ByteArrayOutputStream(plan.targetBytes + 1024);
+        original.writeTo(inner);
+        outer = journalReport(plan, inner.toByteArray(), original.getMessageID());
+      }
       outer.setHeader(BodyHash.ID_HEADER, plan.id);
       outer.saveChanges();
       ByteArrayOutputStream raw = new ByteArrayOutputStream(plan.targetBytes + 2048);
@@ -152,7 +172,7 @@ public final class MailGenerator {
 
   // ---- MIME ----
 
-  private MimeMessage original(Plan p, SplittableRandom random) throws MessagingException {
+  private FixedMimeMessage original(Plan p, SplittableRandom random) throws MessagingException {
     String messageId = "<" + p.id + ".orig." + p.tag + "@" + config.senderDomain() + ">";
     FixedMimeMessage m = new FixedMimeMessage(SESSION, messageId);
     m.setHeader("Date", p.date);
@@ -172,23 +192,24 @@ public final class MailGenerator {
       byte[] blob = new byte[Math.max(1, attachmentRawBytes)];
       random.nextBytes(blob);
       FixedMultipart mixed = new FixedMultipart("mixed", "=_part_" + p.tag);
-      mixed.addBodyPart(textPart(text(textBytes, random)));
-      MimeBodyPart file = new MimeBodyPart();
-      file.setDataHandler(
-          new DataHandler(new ByteArrayDataSource(blob, "application/octet-stream")));
-      file.setFileName("attachment-" + p.id + ".bin");
-      file.setHeader("Content-Transfer-Encoding", "base64");
-      mixed.addBodyPart(file);
+      mixed.addBodyPart(rawPart(TEXT_PLAIN, "7bit", text(textBytes, random), null));
+      String name = "attachment-" + p.id + ".bin";
+      mixed.addBodyPart(
+          rawPart(
+              "application/octet-stream; name=\"" + name + "\"",
+              "base64",
+              base64(blob),
+              "attachment; filename=\"" + name + "\""));
       m.setContent(mixed);
     } else {
-      m.setText(text(budget, random), "us-ascii");
-      m.setHeader("Content-Transfer-Encoding", "7bit");
+      m.setRawContent(text(budget, random), TEXT_PLAIN, "7bit");
     }
     m.saveChanges();
     return m;
   }
 
-  private MimeMessage journalReport(Plan p, MimeMessage original) throws MessagingException {
+  private MimeMessage journalReport(Plan p, byte[] original, String originalId)
+      throws MessagingException {
     String host = config.journalSender().substring(config.journalSender().indexOf('@') + 1);
     FixedMimeMessage report =
         new FixedMimeMessage(SESSION, "<" + p.id + ".journal." + p.tag + "@" + host + ">");
@@ -200,33 +221,45 @@ public final class MailGenerator {
     StringBuilder envelope = new StringBuilder(256);
     envelope.append("Sender: ").append(p.sender).append("\r\n");
     envelope.append("Subject: ").append(p.subject).append("\r\n");
-    envelope.append("Message-Id: ").append(original.getMessageID()).append("\r\n");
+    envelope.append("Message-Id: ").append(originalId).append("\r\n");
     for (String rcpt : p.recipients) {
       envelope.append("To: ").append(rcpt).append("\r\n");
     }
     FixedMultipart mixed = new FixedMultipart("mixed", "=_journal_" + p.tag);
-    mixed.addBodyPart(textPart(envelope.toString()));
-    MimeBodyPart attached = new MimeBodyPart();
-    attached.setContent(original, "message/rfc822");
-    attached.setHeader("Content-Transfer-Encoding", "7bit");
-    mixed.addBodyPart(attached);
+    mixed.addBodyPart(
+        rawPart(TEXT_PLAIN, "7bit", envelope.toString().getBytes(StandardCharsets.US_ASCII), null));
+    mixed.addBodyPart(rawPart("message/rfc822", "7bit", original, null));
     report.setContent(mixed);
     return report;
   }
 
-  private static MimeBodyPart textPart(String text) throws MessagingException {
-    MimeBodyPart part = new MimeBodyPart();
-    part.setText(text, "us-ascii");
-    part.setHeader("Content-Transfer-Encoding", "7bit");
-    return part;
+  /** Returns a body part whose content is {@code bytes}, already encoded, written as is. */
+  private static MimeBodyPart rawPart(
+      String contentType, String encoding, byte[] bytes, String disposition)
+      throws MessagingException {
+    InternetHeaders headers = new InternetHeaders();
+    headers.addHeader("Content-Type", contentType);
+    headers.addHeader("Content-Transfer-Encoding", encoding);
+    if (disposition != null) {
+      headers.addHeader("Content-Disposition", disposition);
+    }
+    return new MimeBodyPart(headers, bytes);
   }
 
-  private static String text(int bytes, SplittableRandom random) {
+  private static byte[] base64(byte[] blob) {
+    byte[] encoded = Base64.getMimeEncoder(76, CRLF).encode(blob);
+    byte[] out = Arrays.copyOf(encoded, encoded.length + 2);
+    out[encoded.length] = '\r';
+    out[encoded.length + 1] = '\n';
+    return out;
+  }
+
+  private static byte[] text(int bytes, SplittableRandom random) {
     StringBuilder out = new StringBuilder(bytes + 80);
     out.append("Hello,\r\n\r\n");
     TextFiller.fill(out, bytes - 30, random);
     out.append("\r\nRegards\r\n");
-    return out.toString();
+    return out.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private static InternetAddress[] addresses(List<String> list) throws MessagingException {

@@ -6,7 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A MIME message whose {@code Message-ID} is the one given, not a random one from {@code
- * saveChanges()}. Not thread-safe (like any {@link MimeMessage}).
+ * saveChanges()}, and whose body can be given as ready bytes (written as is, in bulk). Not
+ * thread-safe (like any {@link MimeMessage}).
  */
 public final class FixedMimeMessage extends MimeMessage {
 
@@ -15,6 +16,15 @@ public final class FixedMimeMessage extends MimeMessage {
   public FixedMimeMessage(Session session, String messageId) {
     super(session);
     this.messageId = messageId;
+  }
+
+  /** Sets the body to {@code bytes}, already in {@code encoding}, of type {@code contentType}. */
+  public void setRawContent(byte[] bytes, String contentType, String encoding)
+      throws MessagingException {
+    this.content = bytes;
+    this.dh = null;
+    setHeader("Content-Type", contentType);
+    setHeader("Content-Transfer-Encoding", encoding);
   }
 
   @Override
