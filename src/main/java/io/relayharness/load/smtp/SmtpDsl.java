@@ -2,6 +2,7 @@ package io.relayharness.load.smtp;
 
 import io.relayharness.load.mail.GeneratedMail;
 import io.relayharness.load.mail.MailGenerator;
+import io.relayharness.load.smtp.client.SmtpClientConfig;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -27,6 +28,11 @@ public final class SmtpDsl {
   /** Starts an SMTP protocol definition with the client defaults. */
   public static SmtpProtocolBuilder smtp() {
     return new SmtpProtocolBuilder();
+  }
+
+  /** Starts an SMTP protocol definition from ready client settings. */
+  public static SmtpProtocolBuilder smtp(SmtpClientConfig config) {
+    return new SmtpProtocolBuilder(config);
   }
 
   /** Starts an SMTP request named {@code requestName} (the name in Gatling's report). */

@@ -28,7 +28,11 @@ public final class SmtpProtocolBuilder implements ProtocolBuilder {
   private SmtpProtocol built;
 
   SmtpProtocolBuilder() {
-    this(SmtpClientConfig.defaults(), null, new LoadCounters(), false);
+    this(SmtpClientConfig.defaults());
+  }
+
+  SmtpProtocolBuilder(SmtpClientConfig config) {
+    this(config, null, new LoadCounters(), false);
   }
 
   private SmtpProtocolBuilder(
