@@ -1,0 +1,240 @@
+package io.relayharness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relayharness.ledger.AcceptedMail;
+import io.relayharness.ledger.AcceptedMail.Outcome;
+import io.relayharness.ledger.BodyHash;
+import io.relayharness.ledger.JsonLines;
+import io.relayharness.load.mail.MailGeneratorConfig;
+import io.relayharness.load.profile.LoadProfile;
+import io.relayharness.load.smtp.TestSmtpServer;
+import io.relayharness.load.smtp.client.PipeliningMode;
+import io.relayharness.load.smtp.client.StartTlsMode;
+import io.relayharness.load.smtp.client.TlsTrust;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole load runs through Gatling, started with the runner API, into an in-process server. */
+class LoadRunnerTest {
+
+  @TempDir Path dir;
+
+  private static MailGeneratorConfig.Builder smallMail(String prefix) {
+    return MailGeneratorConfig.builder().seed(5).idPrefix(prefix).size(2_000, 4_000).sizeSigma(0.3);
+  }
+
+  private LoadSpec spec(TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
+    return LoadSpec.of(
+        "127.0.0.1",
+        server.port(),
+        profile,
+        mail,
+        dir.resolve("accepted.jsonl"),
+        dir.resolve("gatling"));
+  }
+
+  @Test
+  void shouldDeliverAsManyAsItSentAndLedgerEachOne() throws Exception {
+    try (TestSmtpServer server = TestSmtpServer.start()) {
+      LoadResult r =
+          LoadRunner.run(
+              spec(
+                  server,
+                  LoadProfile.builder().warmUp(100, 1).constant(200, 2).build(),
+                  smallMail("count").build()));
+
+      List<AcceptedMail> ledger = JsonLines.read(r.ledgerFile(), AcceptedMail.class);
+      assertThat(r.sent()).as("sent").isGreaterThan(400);
+      assertThat(server.receivedCount())
+          .as("received by the server vs sent")
+          .isEqualTo((int) r.sent());
+      assertThat(r.accepted()).isEqualTo(r.sent());
+      assertThat(r.errors()).isZero();
+      assertThat(ledger).as("ledger lines").hasSize((int) r.sent());
+      assertThat(ledger)
+          .allSatisfy(
+              m -> {
+                assertThat(m.outcome()).isEqualTo(Outcome.ACCEPTED);
+                assertThat(m.replyCode()).isEqualTo(250);
+                assertThat(m.relayQueueId()).startsWith("Q");
+                assertThat(m.harnessId()).startsWith("count-");
+                assertThat(m.endEpochMs()).isGreaterThanOrEqualTo(m.startEpochMs());
+              });
+      Map<String, String> receivedHashes =
+          server.received().stream()
+              .collect(
+                  Collectors.toMap(
+                      x -> header(x.bytes(), BodyHash.ID_HEADER), x -> BodyHash.of(x.bytes())));
+      assertThat(ledger)
+          .allSatisfy(
+              m ->
+                  assertThat(receivedHashes.get(m.harnessId()))
+                      .as("body hash of " + m.harnessId())
+                      .isEqualTo(m.bodySha256()));
+      assertThat(r.reportIndex()).as("Gatling report").isNotNull();
+      assertThat(Files.exists(r.reportIndex())).isTrue();
+      assertThat(r.p99Ms()).isGreaterThanOrEqualTo(r.p50Ms());
+      awaitNoConnections(server);
+    }
+  }
+
+  @Test
+  void shouldLedgerRefusalsAtRcptAndEndOfDataWithTheirCodes() throws Exception {
+    for (PipeliningMode mode : List.of(PipeliningMode.OFF, PipeliningMode.ON)) {
+      try (TestSmtpServer server = TestSmtpServer.start()) {
+        MailGeneratorConfig mail =
+            smallMail("codes-" + mode)
+                .archiveRecipients(
+                    List.of(
+                        "ok@archive.example.com",
+                        "rcpt-451@archive.example.com",
+                        "rcpt-550@archive.example.com",
+                        "eod-452@archive.example.com",
+                        "eod-554@archive.example.com"))
+                .build();
+        Path ledgerFile = dir.resolve("codes-" + mode + ".jsonl");
+        LoadSpec spec = spec(server, LoadProfile.builder().constant(100, 2).build(), mail);
+        spec =
+            new LoadSpec(
+                spec.smtp().withPipelining(mode),
+                false,
+                spec.profile(),
+                mail,
+                ledgerFile,
+                spec.resultsFolder(),
+                "codes " + mode,
+                null,
+                null,
+                null);
+
+        LoadResult r = LoadRunner.run(spec);
+        List<AcceptedMail> ledger = JsonLines.read(ledgerFile, AcceptedMail.class);
+
+        Map<String, List<AcceptedMail>> byRcpt =
+            ledger.stream().collect(Collectors.groupingBy(m -> m.rcptTo().get(0)));
+        assertThat(byRcpt).as("every recipient drawn, pipelining " + mode).hasSize(5);
+        assertThat(byRcpt.get("ok@archive.example.com"))
+            .allMatch(m -> m.outcome() == Outcome.ACCEPTED && m.replyCode() == 250);
+        for (int code : List.of(451, 550)) {
+          assertThat(byRcpt.get("rcpt-" + code + "@archive.example.com"))
+              .as("RCPT refused with %d, pipelining %s", code, mode)
+              .allMatch(
+                  m ->
+                      m.outcome() == Outcome.REJECTED
+                          && m.replyCode() == code
+                          && m.replyText().startsWith(code + " "));
+        }
+        for (int code : List.of(452, 554)) {
+          assertThat(byRcpt.get("eod-" + code + "@archive.example.com"))
+              .as("end of data refused with %d, pipelining %s", code, mode)
+              .allMatch(
+                  m ->
+                      m.outcome() == Outcome.REJECTED
+                          && m.replyCode() == code
+                          && m.relayQueueId() == null);
+        }
+        assertThat(r.rejected())
+            .isEqualTo(ledger.stream().filter(m -> m.outcome() == Outcome.REJECTED).count());
+        assertThat(r.errors()).as("Gatling KOs").isEqualTo(r.rejected());
+        assertThat(r.failed()).isZero();
+        assertThat(server.receivedCount()).isEqualTo((int) r.accepted());
+      }
+    }
+  }
+
+  @Test
+  void shouldHoldTheConnectionCapAt2000MessagesPerSecond() throws Exception {
+    try (TestSmtpServer server = TestSmtpServer.start()) {
+      int cap = 2;
+      LoadSpec spec =
+          spec(
+              server,
+              LoadProfile.builder().constant(2000, 3).build(),
+              smallMail("cap")
+                  .size(1_000, 1_500)
+                  .sizeSigma(0)
+                  .journalFraction(0)
+                  .attachmentProbability(0)
+                  .build());
+      spec = spec.withSmtp(spec.smtp().withMaxConnectionsPerEventLoop(cap));
+
+      LoadResult r = LoadRunner.run(spec);
+
+      int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
+      assertThat(r.failed()).as("connection errors and timeouts").isZero();
+      assertThat(r.rejected()).isZero();
+      assertThat(r.sent()).as("offered at 2000/s for 3 s").isBetween(5_900L, 6_100L);
+      assertThat(server.receivedCount()).isEqualTo((int) r.sent());
+      assertThat(server.maxConcurrentConnections())
+          .as("server-side concurrent connections vs cap %d x %d event loops", cap, eventLoops)
+          .isLessThanOrEqualTo(cap * eventLoops);
+      assertThat(server.sessions())
+          .as("connections opened in total (reused, no storm)")
+          .isLessThanOrEqualTo(cap * eventLoops);
+    }
+  }
+
+  @Test
+  void shouldReport535WhenCredentialsAreWrongOverStartTls() throws Exception {
+    try (TestSmtpServer server =
+        TestSmtpServer.builder().startTls(true).requireAuth("loader", "s3cret").start()) {
+      LoadSpec good =
+          spec(server, LoadProfile.builder().burst(20).build(), smallMail("auth").build());
+      good =
+          good.withSmtp(
+              good.smtp()
+                  .withStartTls(StartTlsMode.REQUIRED, TlsTrust.trustAll())
+                  .withCredentials(
+                      new io.relayharness.load.smtp.client.SmtpCredentials(
+                          "loader",
+                          "s3cret",
+                          io.relayharness.load.smtp.client.AuthMechanism.LOGIN)));
+      LoadResult ok = LoadRunner.run(good);
+      assertThat(ok.accepted()).as("accepted with STARTTLS + AUTH LOGIN").isEqualTo(20);
+
+      Path ledgerFile = dir.resolve("bad-auth.jsonl");
+      LoadSpec bad =
+          new LoadSpec(
+              good.smtp()
+                  .withCredentials(
+                      new io.relayharness.load.smtp.client.SmtpCredentials(
+                          "loader", "wrong", io.relayharness.load.smtp.client.AuthMechanism.PLAIN)),
+              false,
+              good.profile(),
+              smallMail("bad").build(),
+              ledgerFile,
+              good.resultsFolder(),
+              "bad auth",
+              null,
+              null,
+              null);
+      LoadResult ko = LoadRunner.run(bad);
+
+      assertThat(ko.rejected()).as("rejected with wrong credentials").isEqualTo(20);
+      assertThat(JsonLines.read(ledgerFile, AcceptedMail.class))
+          .allMatch(m -> m.outcome() == Outcome.REJECTED && m.replyCode() == 535);
+      assertThat(server.receivedCount()).isEqualTo(20);
+    }
+  }
+
+  private static void awaitNoConnections(TestSmtpServer server) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    assertThat(server.openConnections())
+        .as("server sessions left open after the run (QUIT on close)")
+        .isZero();
+  }
+
+  private static String header(byte[] message, String name) {
+    return io.relayharness.load.internal.RawMessage.header(message, name);
+  }
+}
