@@ -160,6 +160,11 @@ public final class SinkServer implements AutoCloseable {
     return context.droppedLedger().file();
   }
 
+  /** Returns how many fsyncs the ledger made for appends since start. */
+  public long fsyncCount() {
+    return context.ledger().fsyncs();
+  }
+
   /** Returns whether SMTP accepts connections. */
   public boolean isListening() {
     return !closed && smtp.isRunning();
