@@ -92,6 +92,15 @@ class SinkBenchmark {
         .ratio("group commit / fsync per message", groupCommit, perMessage, "> 1")
         .note("accepted by the group-commit sink in total (warm-up included): " + groupRecords)
         .print();
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static SinkServer start(Path dir, long groupCommitMs) throws IOException {
