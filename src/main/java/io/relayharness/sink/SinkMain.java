@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs one sink worker until SIGTERM (or SIGINT), then stops cleanly and logs a summary. Example:
- * {@code java -cp /app/classes:/app/lib/* io.relayharness.sink.SinkMain --name worker0}. Flags and
- * defaults are those of {@link SinkConfig}. Not thread-safe (one instance per process).
+ * Runs one sink worker until SIGTERM (or SIGINT), then stops cleanly, logs a summary and exits with
+ * 0 (2 on bad flags). Example: {@code java -cp /app/classes:/app/lib/*
+ * io.relayharness.sink.SinkMain --name worker0}. Flags and defaults are those of {@link
+ * SinkConfig}. Not thread-safe (one instance per process).
  */
 @Command(
     name = "sink",
@@ -107,14 +108,21 @@ public final class SinkMain implements Callable<Integer> {
     }
     SinkServer server = SinkServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "sink-shutdown"));
+    Runnable stop =
+        () -> {
+          server.close();
+          stopped.countDown();
+        };
+    // SIGTERM/SIGINT: stop before the JVM's shutdown hooks run, so logging still works and the
+    // exit code is 0; the hook is the fallback for other ways the JVM ends
+    for (String name : new String[] {"TERM", "INT"}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.run());
+      } catch (IllegalArgumentException e) {
+        // signal not available here: the shutdown hook covers it
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "sink-shutdown"));
     stopped.await();
     return 0;
   }

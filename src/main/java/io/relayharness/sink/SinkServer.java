@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.relayharness.sink.internal.ControlApi;
 import io.relayharness.sink.internal.FaultPlan;
 import io.relayharness.sink.internal.FaultingDataCommand;
+import io.relayharness.sink.internal.NoDelayServerSocket;
 import io.relayharness.sink.internal.PipeliningEhloCommand;
 import io.relayharness.sink.internal.RunningCounters;
 import io.relayharness.sink.internal.SessionIds;
@@ -83,6 +84,7 @@ public final class SinkServer implements AutoCloseable {
             .connectionTimeoutMs(config.connectionTimeoutMs())
             .maxMessageSize((int) Math.min(Integer.MAX_VALUE, config.maxMessageBytes()))
             .insertReceivedHeaders(false)
+            .serverSocketFactory(NoDelayServerSocket::new)
             .sessionIdFactory(new SessionIds(config.name(), startEpochMs))
             .sessionHandler(new SinkSessionHandler(context))
             .messageHandlerFactory(SinkMessageHandler.factory(context))
@@ -156,6 +158,11 @@ public final class SinkServer implements AutoCloseable {
   /** Returns the dropped-ledger file. */
   public Path droppedLedgerFile() {
     return context.droppedLedger().file();
+  }
+
+  /** Returns how many fsyncs the ledger made for appends since start. */
+  public long fsyncCount() {
+    return context.ledger().fsyncs();
   }
 
   /** Returns whether SMTP accepts connections. */

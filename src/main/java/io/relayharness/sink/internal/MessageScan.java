@@ -94,7 +94,18 @@ public record MessageScan(
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+
+  /** Returns a fresh SHA-256 digest (cloning a prototype skips the provider lookup). */
   private static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

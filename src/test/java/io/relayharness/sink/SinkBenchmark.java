@@ -1,0 +1,171 @@
+package io.relayharness.sink;
+
+import io.relayharness.bench.LabNotebook;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throughput of the sink with its durable ledger against Postfix's {@code smtp-sink} (which keeps
+ * nothing), both loaded by Postfix's {@code smtp-source} on loopback. Prints a lab-notebook entry;
+ * asserts nothing. Run: {@code mvn -o -Pbench test -Dtest=SinkBenchmark}. Not thread-safe.
+ */
+class SinkBenchmark {
+
+  static final int SESSIONS = 20;
+  static final int MESSAGE_BYTES = 5120;
+  static final int MESSAGES = 20_000;
+  static final int FSYNC_PER_MESSAGE_MESSAGES = 5_000;
+  static final int WARMUP_MESSAGES = 3_000;
+
+  @Test
+  void sinkWithDurableLedgerVersusPostfixSmtpSink() throws Exception {
+    Path tools = Path.of(postfixToolsDir());
+    // on the project's disk, not a tmpfs: fsync must cost what it costs
+    Path dir = Files.createTempDirectory(Path.of("target"), "sink-bench-");
+    LabNotebook notebook =
+        new LabNotebook(
+            "sink (SubEtha + durable ledger) vs Postfix smtp-sink, loopback",
+            "mvn -o -Pbench test -Dtest=SinkBenchmark");
+    List<String> load =
+        List.of("-c", "-d", "-s", String.valueOf(SESSIONS), "-l", String.valueOf(MESSAGE_BYTES));
+
+    double reference;
+    int port = freePort();
+    Process smtpSink =
+        new ProcessBuilder(
+                tools.resolve("smtp-sink").toString(), "-u", "nobody", "127.0.0.1:" + port, "1024")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("smtp-sink.out").toFile())
+            .start();
+    try {
+      waitForListener(port);
+      source(tools, load, WARMUP_MESSAGES, port);
+      reference = source(tools, load, MESSAGES, port);
+    } finally {
+      smtpSink.toHandle().destroy();
+      smtpSink.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    double groupCommit;
+    long groupFsyncs;
+    long groupRecords;
+    try (SinkServer sink = start(dir.resolve("group"), 1)) {
+      source(tools, load, WARMUP_MESSAGES, sink.smtpPort());
+      long fsyncsBefore = fsyncs(sink);
+      groupCommit = source(tools, load, MESSAGES, sink.smtpPort());
+      groupFsyncs = fsyncs(sink) - fsyncsBefore;
+      groupRecords = sink.counters().accepted();
+    }
+
+    double perMessage;
+    try (SinkServer sink = start(dir.resolve("per-message"), 0)) {
+      source(tools, load, WARMUP_MESSAGES / 3, sink.smtpPort());
+      perMessage = source(tools, load, FSYNC_PER_MESSAGE_MESSAGES, sink.smtpPort());
+    }
+
+    notebook
+        .note(
+            "load: smtp-source "
+                + String.join(" ", load)
+                + " -m N 127.0.0.1:port (after a warm-up of "
+                + WARMUP_MESSAGES
+                + " messages)")
+        .note("ledger on " + dir.toAbsolutePath() + " (ext4), fsync(false) via FileChannel.force")
+        .note("machine shared with other developers: load average " + loadAverage())
+        .figure("Postfix smtp-sink (keeps nothing), " + MESSAGES + " msgs", reference, "msg/s")
+        .figure("sink, group commit 1 ms, " + MESSAGES + " msgs", groupCommit, "msg/s")
+        .figure("sink, group commit: messages per fsync", (double) MESSAGES / groupFsyncs, "msg")
+        .figure(
+            "sink, fsync per message, " + FSYNC_PER_MESSAGE_MESSAGES + " msgs", perMessage, "msg/s")
+        .ratio(
+            "sink group commit / smtp-sink", groupCommit, reference, "as high as the disk allows")
+        .ratio("sink fsync per message / smtp-sink", perMessage, reference, "for comparison")
+        .ratio("group commit / fsync per message", groupCommit, perMessage, "> 1")
+        .note("accepted by the group-commit sink in total (warm-up included): " + groupRecords)
+        .print();
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static SinkServer start(Path dir, long groupCommitMs) throws IOException {
+    return SinkServer.start(TestSinks.config(dir).withGroupCommitMs(groupCommitMs));
+  }
+
+  private static long fsyncs(SinkServer sink) {
+    return sink.fsyncCount();
+  }
+
+  /** Runs smtp-source for {@code messages} and returns messages per second. */
+  private static double source(Path tools, List<String> load, int messages, int port)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(tools.resolve("smtp-source").toString());
+    cmd.addAll(load);
+    cmd.addAll(List.of("-m", String.valueOf(messages), "127.0.0.1:" + port));
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("smtp-source failed: " + tail(out));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return messages / seconds;
+  }
+
+  private static String postfixToolsDir() throws Exception {
+    Process p = new ProcessBuilder("bash", "docker/engine/ensure-postfix-tools.sh").start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("ensure-postfix-tools.sh failed: " + out);
+    }
+    return out.lines().reduce((a, b) -> b).orElseThrow();
+  }
+
+  private static void waitForListener(int port) {
+    Await.until(
+        "smtp-sink to listen on " + port,
+        Duration.ofSeconds(10),
+        () -> {
+          try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        up -> up);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String tail(String s) {
+    return s.length() <= 2000 ? s : s.substring(s.length() - 2000);
+  }
+}
