@@ -5,6 +5,8 @@
 #   /etc/relay-harness/configs/<variant>/master.cf  master.cf entries that replace or add services
 #   /etc/relay-harness/configs/<variant>/transport  transport map (postmap'd to hash:)
 #   /etc/relay-harness/configs/<variant>/*.map      other lookup tables (postmap'd to hash:)
+#   /etc/relay-harness/configs/<variant>/*.regexp   regexp: tables (copied as they are)
+#   /etc/relay-harness/configs/<variant>/sasl-users user password lines for Cyrus sasldb
 #   /etc/relay-harness/overrides.cf                 per-run settings, applied last
 #   RELAY_VARIANT                                   the variant name
 set -euo pipefail
@@ -43,6 +45,9 @@ if [ -f "$DIR/master.cf" ]; then
   done <"$DIR/master.cf"
   postconf -F '*/*/chroot = n'
 fi
+for table in "$DIR"/*.regexp; do
+  [ -f "$table" ] && cp "$table" "/etc/postfix/$(basename "$table")"
+done
 for map in "$DIR"/transport "$DIR"/*.map; do
   [ -f "$map" ] || continue
   cp "$map" "/etc/postfix/$(basename "$map")"

@@ -1,5 +1,6 @@
 package io.relayharness.faults;
 
+import io.relayharness.observe.FaultEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class TimelineRunner implements AutoCloseable {
     }
 
     FaultEvent toEvent() {
-      return new FaultEvent(startEpochMs, endEpochMs, action, target, detail);
+      return new FaultEvent(startEpochMs, endEpochMs, action, target, detail, name);
     }
   }
 

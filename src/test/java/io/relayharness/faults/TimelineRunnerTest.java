@@ -2,6 +2,7 @@ package io.relayharness.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relayharness.observe.FaultEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ class TimelineRunnerTest {
                 T0 + 8_000,
                 "proxy-down",
                 "worker1",
-                "flap: proxy disabled: connections refused"),
+                "flap: proxy disabled: connections refused",
+                "flap"),
             new FaultEvent(T0 + 8_000, T0 + 12_000, "kill", "worker2", "sink container killed"));
     assertThat(runner.windows()).containsExactly(new FaultWindow("flap", T0 + 5_000, T0 + 8_000));
     assertThat(runner.errors()).isEmpty();
@@ -97,7 +99,8 @@ class TimelineRunnerTest {
                 T0 + 6_000,
                 "proxy-down",
                 "all-workers",
-                "all-down: proxy disabled: connections refused"),
+                "all-down: proxy disabled: connections refused",
+                "all-down"),
             new FaultEvent(T0 + 7_000, T0 + 9_000, "pause", "worker0", "sink container paused"),
             new FaultEvent(T0 + 10_000, null, "start", "worker1", "sink container started"));
     assertThat(runner.windows())

@@ -2,10 +2,10 @@ package io.relayharness.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relayharness.faults.FaultEvent;
 import io.relayharness.faults.ManualFaultScheduler;
 import io.relayharness.faults.RecordingFaultTarget;
 import io.relayharness.faults.TimelineRunner;
+import io.relayharness.observe.FaultEvent;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
