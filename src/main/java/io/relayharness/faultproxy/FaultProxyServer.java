@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Start it with {@link #start(String, int)} (port 0 picks a free port, see {@link #apiPort()}),
  * drive it with any Toxiproxy client, and {@link #close()} it, which stops every proxy and closes
  * every connection. Thread-safe: every method may be called from any thread.
+ *
+ * <p>Deliberate divergences from the real server (details in {@code package-info.java}): a negative
+ * bandwidth {@code rate} and slicer sizes that crash the real server are refused with 400; the
+ * upstream is dialled off the accept thread with a timeout ({@link #DEFAULT_DIAL_TIMEOUT_MS}); no
+ * {@code /metrics} and no 25 s handler limit; response header names are spelled as the JDK's HTTP
+ * server spells them ({@code X-toxiproxy-request-id}; HTTP header names are case-insensitive).
  */
 public final class FaultProxyServer implements AutoCloseable {
 
