@@ -67,8 +67,8 @@ class FaultProxyBenchmark {
     }
   }
 
-  /** Sink server: counts and discards bytes; completes with elapsed nanos for each connection. */
-  private static ServerSocketChannel sinkServer(long[] bytesAndNanos) throws IOException {
+  /** Sink server socket; {@link #acceptAndDrain} reads and discards one connection's bytes. */
+  private static ServerSocketChannel sinkServer() throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     return server;
@@ -163,7 +163,7 @@ class FaultProxyBenchmark {
   void addedLatencyAndThroughputWithoutToxics() throws Exception {
     try (FaultProxyServer server = FaultProxyServer.start("127.0.0.1", 0);
         ServerSocketChannel echo = echoServer();
-        ServerSocketChannel sink = sinkServer(null)) {
+        ServerSocketChannel sink = sinkServer()) {
       ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", server.apiPort());
       Proxy echoProxy = client.createProxy("echo", "127.0.0.1:0", "127.0.0.1:" + port(echo));
       Proxy sinkProxy = client.createProxy("sink", "127.0.0.1:0", "127.0.0.1:" + port(sink));
