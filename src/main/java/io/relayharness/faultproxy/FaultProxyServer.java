@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Start it with {@link #start(String, int)} (port 0 picks a free port, see {@link #apiPort()}),
  * drive it with any Toxiproxy client, and {@link #close()} it, which stops every proxy and closes
  * every connection. Thread-safe: every method may be called from any thread.
+ *
+ * <p>Deliberate divergences from the real server (details in {@code package-info.java}): a negative
+ * bandwidth {@code rate} and slicer sizes that crash the real server are refused with 400; the
+ * upstream is dialled off the accept thread with a timeout ({@link #DEFAULT_DIAL_TIMEOUT_MS}); no
+ * {@code /metrics} and no 25 s handler limit; response header names are spelled as the JDK's HTTP
+ * server spells them ({@code X-toxiproxy-request-id}; HTTP header names are case-insensitive).
  */
 public final class FaultProxyServer implements AutoCloseable {
 
@@ -55,6 +61,10 @@ public final class FaultProxyServer implements AutoCloseable {
   /** Starts the API on {@code host:port}; upstream dials give up after {@code dialTimeoutMs}. */
   public static FaultProxyServer start(String host, int port, int dialTimeoutMs)
       throws IOException {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      // Without it, a response written in two segments waits for the client's delayed ACK (40 ms).
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     ExecutorService linkThreads = Executors.newCachedThreadPool(daemon("faultproxy-link", 512));
     ExecutorService apiThreads = Executors.newCachedThreadPool(daemon("faultproxy-api", 0));
     ProxyRegistry registry = new ProxyRegistry(linkThreads, dialTimeoutMs);

@@ -27,7 +27,19 @@
  *   <li>No Prometheus {@code /metrics} ({@code -proxy-metrics}/{@code -runtime-metrics} are
  *       accepted and ignored, so {@code /metrics} is 404 as when they are off) and no 25 s handler
  *       limit (503).
- *   <li>{@code /populate} lists an identical proxy that it kept as it is (bound address, toxics).
+ *   <li>{@code /populate} lists an identical proxy that it kept as it is (bound address, toxics);
+ *       what the real server lists for it was not observed.
+ *   <li>Response header names come out as the JDK's HTTP server spells them ({@code
+ *       X-toxiproxy-request-id}, {@code Content-type}); header names are case-insensitive, so
+ *       clients are not affected.
+ *   <li>A toxic update whose attributes have a wrong JSON type is refused as a whole (400); the
+ *       real server may have applied the well-typed attributes before reporting the error.
+ *   <li>Chunks queue in front of non-latency toxics one at a time (Go's unbuffered channel) and 16
+ *       at a time in front of the writer.
  * </ul>
+ *
+ * <p>Performance (no toxics): a link with an empty chain copies bytes from one socket to the other
+ * on one thread with one 256 KiB direct buffer; a link enters the toxic pipeline only while it has
+ * toxics, and goes back once they are removed and the pipeline has drained.
  */
 package io.relayharness.faultproxy;

@@ -20,6 +20,29 @@ public final class ProxyFixture implements AutoCloseable {
   public ProxyFixture() throws IOException {
     server = FaultProxyServer.start("127.0.0.1", 0);
     client = new ToxiproxyClient("127.0.0.1", server.apiPort());
+    warmUp();
+  }
+
+  /**
+   * Runs a few round trips through a throw-away proxy with toxics in both directions, so timed
+   * tests measure the proxy rather than a cold JVM (class loading, first threads of the pool).
+   */
+  private void warmUp() throws IOException {
+    try (Upstream echo = Upstream.echo()) {
+      // A client of its own: ToxiproxyClient.reset() revisits every proxy its client created.
+      Proxy warm =
+          new ToxiproxyClient("127.0.0.1", server.apiPort())
+              .createProxy("fixture-warm-up", "127.0.0.1:0", echo.address());
+      warm.toxics().latency("up", eu.rekawek.toxiproxy.model.ToxicDirection.UPSTREAM, 0);
+      warm.toxics().latency("down", eu.rekawek.toxiproxy.model.ToxicDirection.DOWNSTREAM, 0);
+      try (Socket s = connect(warm)) {
+        for (int i = 0; i < 20; i++) {
+          s.getOutputStream().write(new byte[64]);
+          SocketIo.readExactly(s, 64);
+        }
+      }
+      warm.delete();
+    }
   }
 
   /** The Toxiproxy Java client. */
