@@ -148,7 +148,7 @@ public final class MailGenerator {
     int count =
         config.minRecipients()
             + random.nextInt(config.maxRecipients() - config.minRecipients() + 1);
-    p.sender = "user" + random.nextInt(1000) + "@" + config.senderDomain();
+    p.sender = "user" + random.nextInt(config.senderPool()) + "@" + config.senderDomain();
     for (int i = 0; i < count; i++) {
       p.recipients.add(
           "contact" + random.nextInt(10_000) + "@partner" + random.nextInt(50) + ".example.net");

@@ -21,6 +21,7 @@ import java.util.List;
  * senderDomain              corp.example.com                 non-blank
  * journalSender             journaling@corp.example.com      non-blank (envelope sender of reports)
  * baseEpochMs               1767225600000 (2026-01-01Z)      ≥ 0; Date of message i = base + i s
+ * senderPool                1000                             1..1000000 distinct senders (user0..)
  * </pre>
  */
 public record MailGeneratorConfig(
@@ -37,7 +38,8 @@ public record MailGeneratorConfig(
     int envelopeRecipients,
     String senderDomain,
     String journalSender,
-    long baseEpochMs) {
+    long baseEpochMs,
+    int senderPool) {
 
   public MailGeneratorConfig {
     archiveRecipients = List.copyOf(archiveRecipients);
@@ -63,6 +65,7 @@ public record MailGeneratorConfig(
       throw new IllegalArgumentException("journalSender must not be blank");
     }
     range("baseEpochMs", baseEpochMs, 0, Long.MAX_VALUE);
+    range("senderPool", senderPool, 1, 1_000_000);
   }
 
   /** Returns a builder holding the defaults of the class comment. */
@@ -92,6 +95,7 @@ public record MailGeneratorConfig(
     b.senderDomain = senderDomain;
     b.journalSender = journalSender;
     b.baseEpochMs = baseEpochMs;
+    b.senderPool = senderPool;
     return b;
   }
 
@@ -118,6 +122,7 @@ public record MailGeneratorConfig(
     private String senderDomain = "corp.example.com";
     private String journalSender = "journaling@corp.example.com";
     private long baseEpochMs = 1_767_225_600_000L;
+    private int senderPool = 1000;
 
     private Builder() {}
 
@@ -189,6 +194,12 @@ public record MailGeneratorConfig(
       return this;
     }
 
+    /** Sets how many distinct senders ({@code user0..}) the BCC copies come from. */
+    public Builder senderPool(int value) {
+      senderPool = value;
+      return this;
+    }
+
     /** Sets the Date of message 0; message i is dated i seconds later. */
     public Builder baseEpochMs(long value) {
       baseEpochMs = value;
@@ -211,7 +222,8 @@ public record MailGeneratorConfig(
           envelopeRecipients,
           senderDomain,
           journalSender,
-          baseEpochMs);
+          baseEpochMs,
+          senderPool);
     }
   }
 }
