@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Load-side service levels from the injector's ledger: accepted rate (ACCEPTED / load duration,
- * first start to last end), p95/p99 accept latency (end - start of ACCEPTED transactions, nearest
- * rank), and error rate ((REJECTED + FAILED) / all). Immutable; thread-safe.
+ * Load-side service levels from the injector's ledger, over the measured phase when the run names
+ * one (the window {@value #MEASURED_WINDOW}: the load after its warm-up), else the whole load:
+ * accepted rate (ACCEPTED / load duration, first start to last end), p95/p99 accept latency (end -
+ * start of ACCEPTED transactions, nearest rank), and error rate ((REJECTED + FAILED) / all).
+ * Immutable; thread-safe.
  */
 public final class SloVerdict implements Verdict {
 
@@ -31,9 +33,24 @@ public final class SloVerdict implements Verdict {
     return "slo";
   }
 
+  /** The window the engine names for the measured phase (the load after its warm-up). */
+  public static final String MEASURED_WINDOW = "measured";
+
   @Override
   public VerdictResult evaluate(RunObservations obs) {
-    LoadStats s = obs.loadStats();
+    LoadStats s =
+        obs.window(MEASURED_WINDOW)
+            .map(
+                w ->
+                    LoadStats.of(
+                        obs.accepted().stream()
+                            .filter(
+                                a ->
+                                    a.startEpochMs() >= w.startEpochMs()
+                                        && (w.endEpochMs() == null
+                                            || a.startEpochMs() <= w.endEpochMs()))
+                            .toList()))
+            .orElse(obs.loadStats());
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("transactions", (double) s.total());
     figures.put("accepted", (double) s.accepted());

@@ -28,6 +28,7 @@ import io.relayharness.topology.MailTopology;
 import io.relayharness.topology.ProjectLayout;
 import io.relayharness.topology.Relay;
 import io.relayharness.topology.SinkWorker;
+import io.relayharness.verdict.SloVerdict;
 import io.relayharness.verdict.VerdictResult;
 import io.relayharness.verdict.VerdictResults;
 import io.relayharness.verdict.Verdicts;
@@ -62,6 +63,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
 
   private volatile MailTopology topology;
   private volatile TimelineRunner timeline;
+  private long[] measured;
 
   @Override
   public RunResult run(Scenario s, RunOptions options, ProgressListener progress)
@@ -102,8 +104,10 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       LoadRun run = LoadRunner.start(spec);
       sampler.load(run.counters());
       long loadStart = awaitFirstMessage(run);
-      runner.start(loadStart + s.load().warmUpSeconds() * 1000L);
+      long measuredStart = loadStart + s.load().warmUpSeconds() * 1000L;
+      runner.start(measuredStart);
       load = awaitLoad(run, s);
+      measured = new long[] {measuredStart, System.currentTimeMillis()};
       runner.awaitFinished(Duration.ofSeconds(30));
       runner.restoreAll();
       sampler.phase("draining");
@@ -187,6 +191,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
             .rates(sampler.rateSamples())
             .relaySettings(settings)
             .relayDefaults(defaults);
+    obs.window(SloVerdict.MEASURED_WINDOW, measured[0], measured[1]);
     for (FaultWindow w : runner.windows()) {
       obs.window(w.name(), w.startEpochMs(), w.endEpochMs());
     }
@@ -223,7 +228,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     if (load == null || load.reportIndex() == null) {
       return null;
     }
-    return folder.dir().relativize(load.reportIndex().toAbsolutePath()).toString();
+    return folder.dir().toAbsolutePath().relativize(load.reportIndex().toAbsolutePath()).toString();
   }
 
   @Override
