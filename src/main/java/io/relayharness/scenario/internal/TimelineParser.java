@@ -301,8 +301,8 @@ final class TimelineParser {
     String stage = f.choice(fault, at, "stage");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("stage", stage);
-    out.put("code", (int) f.integer(fault, at, "code"));
-    out.put("text", f.text(fault, at, "text"));
+    int code = (int) f.integer(fault, at, "code");
+    String text = f.text(fault, at, "text");
     Long count = f.nullableInteger(fault, at, "count");
     Double probability = f.nullableNumber(fault, at, "probability");
     if (count != null && probability != null) {
@@ -323,7 +323,15 @@ final class TimelineParser {
               + stage
               + "' with action drop-before-250: dropping before the 250 happens at stage eod");
     }
-    out.put("delayMs", (int) f.integer(fault, at, "delayMs"));
+    // The sink takes a reply code and text only for a reply; a drop carries neither.
+    if (!"drop-before-250".equals(faultAction)) {
+      out.put("code", code);
+      out.put("text", text);
+    }
+    int delayMs = (int) f.integer(fault, at, "delayMs");
+    if (delayMs > 0) {
+      out.put("delayMs", delayMs);
+    }
     return stage == null ? null : new SinkFault(scope, out);
   }
 
