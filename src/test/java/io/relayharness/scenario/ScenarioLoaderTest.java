@@ -325,8 +325,17 @@ class ScenarioLoaderTest {
         .containsEntry("stage", "eod")
         .containsEntry("action", "drop-before-250")
         .containsEntry("probability", 0.1)
-        .containsEntry("code", 451)
-        .doesNotContainKey("count");
+        .as("a drop carries no reply code or text (the sink refuses them)")
+        .doesNotContainKeys("count", "code", "text", "delayMs");
+    String reply = yaml.replace("action: drop-before-250, probability: 0.1", "code: 452, count: 3");
+    assertThat(
+            ((SinkFault) loader.parse("x", FILE, reply, Overrides.NONE).timeline().get(1).action())
+                .fault())
+        .as("a reply fault carries its code, the default text and its count")
+        .containsEntry("action", "reply")
+        .containsEntry("code", 452)
+        .containsKey("text")
+        .containsEntry("count", 3);
     assertThat(errors(yaml.replace("jitter: 50", "jiter: 50")))
         .containsExactly(
             FILE
