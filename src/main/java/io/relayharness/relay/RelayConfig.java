@@ -67,6 +67,22 @@ public final class RelayConfig {
     }
   }
 
+  /**
+   * Whether {@code variant} routes with a {@code randmap:} transport table, so that a topology's
+   * weights decide the next hop (for the other variants, DNS MX preferences do).
+   */
+  public static boolean routesWithRandmap(Path configsDir, String variant) {
+    Path mainCf = configsDir.resolve(variant).resolve("main.cf");
+    try {
+      return Files.exists(mainCf)
+          && Files.readAllLines(mainCf).stream()
+              .map(String::strip)
+              .anyMatch(l -> l.matches("transport_maps\\s*=\\s*randmap:.*"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + mainCf, e);
+    }
+  }
+
   /** The variant name. */
   public String variant() {
     return variant;

@@ -1,6 +1,7 @@
 package io.relayharness.scenario.engine;
 
 import io.relayharness.relay.DnsZone;
+import io.relayharness.relay.RelayConfig;
 import io.relayharness.scenario.Scenario;
 import io.relayharness.scenario.TopologySpec;
 import io.relayharness.topology.MailTopology;
@@ -11,8 +12,9 @@ import java.util.StringJoiner;
 
 /**
  * Turns a scenario's relay and topology sections into a {@link MailTopology}: the variant and its
- * overrides, the MX preferences as the DNS zone, and randmap weights as a {@code transport_maps}
- * override that repeats each worker's next hop by its weight. Stateless; thread-safe.
+ * overrides, the MX preferences as the DNS zone, and, for variants that route with randmap, the
+ * weights as a {@code transport_maps} override that repeats each worker's next hop by its weight.
+ * Stateless; thread-safe.
  */
 final class ScenarioTopology {
 
@@ -22,18 +24,26 @@ final class ScenarioTopology {
   private ScenarioTopology() {}
 
   static MailTopology build(Scenario scenario, ProjectLayout layout) {
+    return MailTopology.builder()
+        .layout(layout)
+        .variant(scenario.relay().variant())
+        .workers(scenario.topology().workers())
+        .zone(DnsZone.of(preferences(scenario.topology())))
+        .relayOverrides(relayOverrides(scenario, layout))
+        .build();
+  }
+
+  /** The main.cf overrides of a run: the randmap list (randmap variants only), then the file's. */
+  static Map<String, String> relayOverrides(Scenario scenario, ProjectLayout layout) {
+    Map<String, String> overrides = new LinkedHashMap<>();
     TopologySpec topo = scenario.topology();
-    MailTopology.Builder builder =
-        MailTopology.builder()
-            .layout(layout)
-            .variant(scenario.relay().variant())
-            .workers(topo.workers())
-            .zone(DnsZone.of(preferences(topo)));
-    if (!topo.weights().isEmpty()) {
-      builder.relayOverride("transport_maps", randmap(topo.weights()));
+    // Weights always have values (1 by default); they route mail only on a randmap variant.
+    if (RelayConfig.routesWithRandmap(layout.relayConfigsDir(), scenario.relay().variant())
+        && !topo.weights().isEmpty()) {
+      overrides.put("transport_maps", randmap(topo.weights()));
     }
-    builder.relayOverrides(scenario.relay().overrides());
-    return builder.build();
+    overrides.putAll(scenario.relay().overrides());
+    return overrides;
   }
 
   static Map<String, Integer> preferences(TopologySpec topo) {
