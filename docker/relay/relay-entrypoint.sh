@@ -67,7 +67,7 @@ if [ -f "$DIR/smtpd-sasl.conf" ]; then
 fi
 [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
 
-echo "nameserver 127.0.0.1" >/etc/resolv.conf
+printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
 newaliases 2>/dev/null || true
 # Postfix re-reads files changed within ~2 s of start, pausing: back-date what we wrote.
 find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true

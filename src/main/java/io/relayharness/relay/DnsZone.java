@@ -61,6 +61,12 @@ public final class DnsZone {
     return new DnsZone(prefs);
   }
 
+  /** The A record of {@code worker} in this zone. */
+  public String addressOf(String worker) {
+    return addressByWorker.getOrDefault(
+        worker, WorkerAddresses.address(WorkerAddresses.indexOf(worker)));
+  }
+
   /** The MX preference of each worker in the zone. */
   public Map<String, Integer> preferences() {
     return preferenceByWorker;
@@ -80,7 +86,7 @@ public final class DnsZone {
       out.append("host-record=")
           .append(hostName(name))
           .append(',')
-          .append(addressByWorker.getOrDefault(name, WorkerAddresses.address(i)))
+          .append(addressOf(name))
           .append('\n');
     }
     return out.toString();

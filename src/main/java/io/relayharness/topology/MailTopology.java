@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.relayharness.relay.DnsZone;
 import io.relayharness.relay.RelayConfig;
 import io.relayharness.relay.WorkerAddresses;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,16 +195,42 @@ public final class MailTopology implements Startable, AutoCloseable {
     return currentZone;
   }
 
-  /** Replaces the DNS zone (e.g. drop a worker from the MX set); dnsmasq restarts with it. */
+  /**
+   * Replaces the DNS zone (e.g. drop a worker from the MX set). The holder's two dnsmasq instances
+   * restart one after the other, so the relay always has a DNS server; returns once the relay
+   * resolves the new zone.
+   */
   public synchronized void setZone(DnsZone newZone) {
     currentZone = newZone;
     try {
       holder.copyFileToContainer(
           Transferable.of(newZone.toDnsmasq()), "/etc/relay-harness/zone.conf");
-      holder.execInContainer("pkill", "-x", "dnsmasq");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot change the DNS zone", e);
+      var reload = holder.execInContainer("/usr/local/bin/zone-reload.sh");
+      if (reload.getExitCode() != 0) {
+        throw new IllegalStateException("zone reload failed: " + reload.getStderr());
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot change the DNS zone", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted changing the DNS zone", e);
     }
+    String probe = DnsZone.hostName(WorkerAddresses.name(0));
+    String expected = newZone.addressOf(WorkerAddresses.name(0));
+    String[] seen = {""};
+    Waits.until(
+        "the relay to resolve " + probe + " to " + expected + " from the new zone",
+        Duration.ofSeconds(10),
+        50,
+        () -> {
+          try {
+            seen[0] = relay.exec("getent", "hosts", probe).trim();
+          } catch (RuntimeException e) {
+            seen[0] = String.valueOf(e.getMessage());
+          }
+          return seen[0].startsWith(expected + " ");
+        },
+        () -> seen[0]);
   }
 
   /** Builds a {@link MailTopology}. Not thread-safe. */
