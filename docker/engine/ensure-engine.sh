@@ -58,12 +58,34 @@ The harness installs one by itself only as root on Debian/Ubuntu."
   start_daemon
 }
 
+# The archive apt already uses for $SUITE: the first URI of a *.list line or *.sources stanza
+# whose suites include it. No archive is written into this script: where apt names none, stop.
 debian_mirror() {
-  local uri
-  uri=$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
-    | grep -v security | head -1 | awk '{print ($1=="deb") ? $2 : $2}')
-  [ "${uri#\[}" != "$uri" ] && uri=$(grep -hE '^deb ' /etc/apt/sources.list | head -1 | awk '{print $3}')
-  echo "${uri:-http://deb.debian.org/debian}"
+  if [ -n "${RELAY_HARNESS_DEBIAN_MIRROR:-}" ]; then
+    echo "$RELAY_HARNESS_DEBIAN_MIRROR"
+    return 0
+  fi
+  local files=() f uri
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] && files+=("$f")
+  done
+  [ "${#files[@]}" -gt 0 ] || die "apt names no package archive (/etc/apt/sources.list*); \
+set RELAY_HARNESS_DEBIAN_MIRROR to a Debian archive URL to build the base image from."
+  uri=$(awk -v suite="$SUITE" '
+    FILENAME ~ /\.list$/ && $1 == "deb" {
+      i = 2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+      if ($(i + 1) == suite) { print $i; exit }
+      next
+    }
+    FILENAME ~ /\.sources$/ {
+      if ($0 ~ /^[[:space:]]*$/) { u = ""; s = ""; next }
+      if ($1 == "URIs:") u = $2
+      if ($1 == "Suites:") { s = " " $0 " " }
+      if (u != "" && index(s, " " suite " ")) { print u; exit }
+    }' "${files[@]}")
+  [ -n "$uri" ] || die "apt names no archive for Debian $SUITE in /etc/apt/sources.list*; \
+set RELAY_HARNESS_DEBIAN_MIRROR to a Debian archive URL to build the base image from."
+  echo "$uri"
 }
 
 build_base_locally() {
@@ -75,15 +97,17 @@ build_base_locally() {
       || { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2; } \
       || die "cannot install debootstrap"
   }
-  local mirror root
+  local mirror
   mirror=$(debian_mirror)
-  root=$(mktemp -d /var/tmp/relay-harness-rootfs.XXXXXX)
-  trap 'rm -rf "$root"' RETURN
+  # A global, removed on any exit: a RETURN trap would fire again in every caller.
+  ROOTFS=$(mktemp -d /var/tmp/relay-harness-rootfs.XXXXXX)
+  trap 'rm -rf "${ROOTFS:-}"' EXIT
   say "building $BASE_IMAGE locally: debootstrap --variant=minbase $SUITE from $mirror (about a minute)"
-  debootstrap --variant=minbase "$SUITE" "$root" "$mirror" >"$LOG_DIR/debootstrap.log" 2>&1 \
+  debootstrap --variant=minbase "$SUITE" "$ROOTFS" "$mirror" >"$LOG_DIR/debootstrap.log" 2>&1 \
     || { tail -20 "$LOG_DIR/debootstrap.log" >&2; die "debootstrap failed; see $LOG_DIR/debootstrap.log"; }
-  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*
-  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null
+  rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*
+  tar -C "$ROOTFS" -c . | docker import -c 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null
+  rm -rf "$ROOTFS"
   say "base image $BASE_IMAGE built locally"
 }
 

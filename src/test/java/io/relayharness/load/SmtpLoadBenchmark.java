@@ -1,5 +1,7 @@
 package io.relayharness.load;
 
+import io.relayharness.bench.PostfixTools;
+
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.relayharness.load.smtp.SmtpDsl.smtp;
@@ -90,7 +92,7 @@ class SmtpLoadBenchmark {
 
   @Test
   void compareWithSmtpSource() throws Exception {
-    Path tools = Path.of(run(List.of("bash", "docker/engine/ensure-postfix-tools.sh")).trim());
+    Path tools = PostfixTools.dir();
     int port = freePort();
     Process sink =
         new ProcessBuilder(

@@ -1,6 +1,7 @@
 package io.relayharness.sink;
 
 import io.relayharness.bench.LabNotebook;
+import io.relayharness.bench.PostfixTools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -28,7 +29,7 @@ class SinkBenchmark {
 
   @Test
   void sinkWithDurableLedgerVersusPostfixSmtpSink() throws Exception {
-    Path tools = Path.of(postfixToolsDir());
+    Path tools = PostfixTools.dir();
     // on the project's disk, not a tmpfs: fsync must cost what it costs
     Path dir = Files.createTempDirectory(Path.of("target"), "sink-bench-");
     LabNotebook notebook =
@@ -126,15 +127,6 @@ class SinkBenchmark {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return messages / seconds;
-  }
-
-  private static String postfixToolsDir() throws Exception {
-    Process p = new ProcessBuilder("bash", "docker/engine/ensure-postfix-tools.sh").start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("ensure-postfix-tools.sh failed: " + out);
-    }
-    return out.lines().reduce((a, b) -> b).orElseThrow();
   }
 
   private static void waitForListener(int port) {
