@@ -52,6 +52,13 @@ final class ProgressPrinter implements ProgressListener {
     }
   }
 
+  @Override
+  public synchronized void onRelayLine(String kind, String line) {
+    finish();
+    out.println("relay " + kind + ": " + line);
+    out.flush();
+  }
+
   /** Ends the progress line (on a terminal) so later output starts on a fresh line. */
   synchronized void finish() {
     if (terminal && lastLength > 0) {

@@ -117,14 +117,9 @@ public final class RelayLogParser {
       text = message.substring(idEnd + 2);
     }
     boolean used = false;
-    if (text.contains("message may be sent more than once")) {
-      warn(epochMs, queueId, RelayWarning.MAY_BE_SENT_MORE_THAN_ONCE, line);
-      used = true;
-    } else if (text.contains("loops back to myself")) {
-      warn(epochMs, queueId, RelayWarning.LOOPS_BACK_TO_MYSELF, line);
-      used = true;
-    } else if (text.startsWith("warning: ")) {
-      warn(epochMs, queueId, RelayWarning.OTHER, line);
+    String kind = RelayWarning.classify(text);
+    if (kind != null) {
+      warn(epochMs, queueId, kind, line);
       used = true;
     }
     if (queueId == null) {

@@ -1,77 +1,39 @@
 package io.relayharness.scenario;
 
-import java.util.ArrayList;
+import io.relayharness.verdict.VerdictParams;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What must hold after a run: one optional entry per verdict, keys and parameters as in
- * CONTRACTS.md. A null entry means the verdict is not checked. Immutable; thread-safe.
+ * What must hold after a run: the validated parameters of each verdict the scenario names (plus the
+ * verdicts judged in every run), and, for a negative scenario, exactly which verdicts must fail.
+ * The verdicts' own specs define the keys, defaults and bounds; this only carries their result.
+ * Immutable; thread-safe.
+ *
+ * @param checks verdict key to its validated parameters, in the order they are judged
+ * @param expectFailure the verdicts that must fail (empty: every verdict must hold)
  */
-public record Expectations(
-    Loss loss,
-    Duplicates duplicates,
-    Integrity integrity,
-    Evenness evenness,
-    Queueing queueing,
-    RetryTiming retryTiming,
-    Slo slo,
-    Delivery delivery,
-    Rejected rejected) {
+public record Expectations(Map<String, VerdictParams> checks, List<String> expectFailure) {
 
-  /** Every accepted message reached a worker; at most {@code maxLost} did not. */
-  public record Loss(int maxLost) {}
-
-  /** Duplicates the relay log does not explain, and all duplicates (null: no bound). */
-  public record Duplicates(int maxUnexplained, Integer maxTotal) {}
-
-  /** Bodies arrive unchanged; at most {@code maxMismatched} do not. */
-  public record Integrity(int maxMismatched) {}
-
-  /** Distribution over workers against {@code weights} (worker to relative weight). */
-  public record Evenness(
-      Map<String, Double> weights, double minPValue, double maxRelativeDeviation) {
-    public Evenness {
-      weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
-    }
+  public Expectations {
+    checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+    expectFailure = List.copyOf(expectFailure);
   }
 
-  /** The relay queues during the named window and drains within {@code maxDrainSeconds}. */
-  public record Queueing(String during, int minPeak, double maxDrainSeconds) {}
-
-  /** Retry gaps follow the relay's backoff rule within {@code toleranceMs}. */
-  public record RetryTiming(int toleranceMs, int minGaps) {}
-
-  /** Injection service levels; a null bound is not checked. */
-  public record Slo(
-      Double minAcceptedRate, Double maxP95Ms, Double maxP99Ms, Double maxErrorRate) {}
-
-  /** End-to-end time from injection to the first arrival; a null bound is not checked. */
-  public record Delivery(Double maxP95Ms, Double maxP99Ms) {}
-
-  /** The relay refuses mail: at least {@code minRejected}, with {@code code} (null: any). */
-  public record Rejected(int minRejected, Integer code) {}
-
-  /** Returns the verdict names that are checked, in CONTRACTS.md order. */
+  /** Returns the verdict names that are judged, in order. */
   public List<String> names() {
-    List<String> names = new ArrayList<>();
-    add(names, "loss", loss);
-    add(names, "duplicates", duplicates);
-    add(names, "integrity", integrity);
-    add(names, "evenness", evenness);
-    add(names, "queueing", queueing);
-    add(names, "retryTiming", retryTiming);
-    add(names, "slo", slo);
-    add(names, "delivery", delivery);
-    add(names, "rejected", rejected);
-    return names;
+    return List.copyOf(checks.keySet());
   }
 
-  private static void add(List<String> names, String name, Object entry) {
-    if (entry != null) {
-      names.add(name);
-    }
+  /** Returns the validated parameters of {@code key}, or null when it is not judged. */
+  public VerdictParams get(String key) {
+    return checks.get(key);
+  }
+
+  /** Returns whether the scenario is negative: it passes only when exactly these verdicts fail. */
+  public boolean negative() {
+    return !expectFailure.isEmpty();
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param timeline the fault steps, in file order
  * @param drain the wait for an empty queue after the load
  * @param expect what must hold
+ * @param brokenBy relays broken on purpose that this scenario must catch
  * @param effectiveYaml the file's YAML with command-line overrides applied (for the run folder)
  */
 public record Scenario(
@@ -34,6 +35,7 @@ public record Scenario(
     List<TimelineStep> timeline,
     DrainSpec drain,
     Expectations expect,
+    List<BrokenRelay> brokenBy,
     String effectiveYaml) {
 
   /** The tag of the scenarios {@code mvn verify} runs. */
@@ -42,6 +44,7 @@ public record Scenario(
   public Scenario {
     tags = List.copyOf(tags);
     timeline = List.copyOf(timeline);
+    brokenBy = List.copyOf(brokenBy);
   }
 
   /** Returns whether the scenario carries {@code tag}. */

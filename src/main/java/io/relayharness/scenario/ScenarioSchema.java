@@ -2,6 +2,9 @@ package io.relayharness.scenario;
 
 import io.relayharness.faults.FaultActions;
 import io.relayharness.scenario.Setting.Type;
+import io.relayharness.verdict.ParamSpec;
+import io.relayharness.verdict.VerdictSpec;
+import io.relayharness.verdict.Verdicts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +96,28 @@ public final class ScenarioSchema {
       return "`" + Setting.number(v) + "`";
     }
     return "`" + d + "`";
+  }
+
+  /** A verdict parameter as a schema row: the verdict's own spec is the single definition. */
+  private static Setting fromParam(String path, ParamSpec p) {
+    Type type =
+        switch (p.type()) {
+          case INTEGER -> Type.INT;
+          case NUMBER -> Type.NUMBER;
+          case STRING, STEP -> Type.STRING;
+          case BOOLEAN -> Type.BOOLEAN;
+          case WEIGHTS, PHASES -> Type.MAP;
+          case CODES -> Type.LIST;
+        };
+    // Weights default to what the scenario's topology implies, not to the spec's fallback.
+    Object def = p.type() == ParamSpec.Type.WEIGHTS ? null : p.defaultValue();
+    if (def instanceof Integer i && type == Type.NUMBER) {
+      def = i.doubleValue();
+    }
+    boolean required =
+        p.defaultValue() == null && !p.nullable() && p.type() != ParamSpec.Type.WEIGHTS;
+    return new Setting(
+        path, type, def, p.min(), p.max(), List.of(), required, p.nullable(), p.description());
   }
 
   private static Map<String, Setting> index(List<Setting> settings) {
@@ -253,65 +278,29 @@ public final class ScenarioSchema {
     t.obj("drain", "after the load: wait for the relay queue to empty");
     t.num("drain.maxSeconds", Type.INT, 120, 0, 3600, "longest wait for an empty queue");
 
-    t.obj("expect", "expectations; each key is a verdict (see CONTRACTS.md)");
-    t.obj("expect.loss", "every accepted message reached a worker");
-    t.num("expect.loss.maxLost", Type.INT, 0, 0, Integer.MAX_VALUE, "accepted but never arrived");
-    t.obj("expect.duplicates", "messages delivered more than once");
-    t.num(
-        "expect.duplicates.maxUnexplained",
-        Type.INT,
-        0,
-        0,
-        Integer.MAX_VALUE,
-        "duplicates the relay log does not explain");
-    t.nullNum(
-        "expect.duplicates.maxTotal", Type.INT, 0, Integer.MAX_VALUE, "all duplicates; null = any");
-    t.obj("expect.integrity", "bodies arrive unchanged");
-    t.num("expect.integrity.maxMismatched", Type.INT, 0, 0, Integer.MAX_VALUE, "bad body hashes");
-    t.obj("expect.evenness", "distribution over workers against the expected weights");
-    t.map(
-        "expect.evenness.weights",
-        "expected weight per worker; default: topology.weights, else equal among the lowest MX"
-            + " preference");
-    t.num("expect.evenness.weights.<worker>", Type.NUMBER, null, 0, 1000, "expected weight");
-    t.num("expect.evenness.minPValue", Type.NUMBER, 0.001, 0, 1, "chi-square p-value floor");
-    t.num(
-        "expect.evenness.maxRelativeDeviation",
-        Type.NUMBER,
-        0.25,
-        0,
-        10,
-        "largest |observed-expected|/expected per worker");
-    t.obj("expect.queueing", "the relay queues during an outage and drains after it");
-    t.add("expect.queueing.during", Type.STRING, null, "name of a timeline step (required)");
-    t.num("expect.queueing.minPeak", Type.INT, 1, 0, Integer.MAX_VALUE, "least queue peak");
-    t.num(
-        "expect.queueing.maxDrainSeconds",
-        Type.NUMBER,
-        60.0,
-        0,
-        3600,
-        "longest time from the window's end to an empty queue");
-    t.obj("expect.retryTiming", "gaps between retries follow Postfix's backoff rule");
-    t.num("expect.retryTiming.toleranceMs", Type.INT, 2500, 0, 600_000, "allowed deviation");
-    t.num("expect.retryTiming.minGaps", Type.INT, 2, 1, 1000, "least retry gaps to check");
-    t.obj("expect.slo", "injection service levels");
-    t.nullNum(
-        "expect.slo.minAcceptedRate",
-        Type.NUMBER,
-        0,
-        MAX_RATE_PER_SEC,
-        "accepted msg/s; null = any");
-    t.nullNum("expect.slo.maxP95Ms", Type.NUMBER, 0, 3_600_000, "p95 transaction time");
-    t.nullNum("expect.slo.maxP99Ms", Type.NUMBER, 0, 3_600_000, "p99 transaction time");
-    t.nullNum("expect.slo.maxErrorRate", Type.NUMBER, 0, 1, "share rejected or failed");
-    t.obj("expect.delivery", "end-to-end time, injection to first sink arrival");
-    t.nullNum("expect.delivery.maxP95Ms", Type.NUMBER, 0, 3_600_000, "p95 end-to-end");
-    t.nullNum("expect.delivery.maxP99Ms", Type.NUMBER, 0, 3_600_000, "p99 end-to-end");
-    t.obj("expect.rejected", "the relay refuses mail (open relay, rate limits)");
-    t.num("expect.rejected.minRejected", Type.INT, 1, 0, Integer.MAX_VALUE, "least rejections");
-    t.nullNum(
-        "expect.rejected.code", Type.INT, 400, 599, "reply code of the rejections; null = any");
+    t.obj(
+        "expect",
+        "what must hold; each key is a verdict (`relayHealth` and `accounting` are judged in"
+            + " every run)");
+    for (VerdictSpec spec : Verdicts.specs().values()) {
+      t.obj("expect." + spec.key(), spec.description());
+      for (ParamSpec p : spec.params()) {
+        t.rows.add(fromParam("expect." + spec.key() + "." + p.name(), p));
+      }
+    }
+    t.add(
+        "expectFailure",
+        Type.STRINGS,
+        List.of(),
+        "negative scenario: the run passes only when exactly these verdicts fail");
+    t.list(
+        "brokenBy",
+        "relays broken on purpose that this scenario must catch; `mvn verify` runs each one");
+    t.req("brokenBy[].name", Type.STRING, "what is broken, as a word (lower case, digits, -)");
+    t.req("brokenBy[].why", Type.STRING, "what the broken relay does wrong, one sentence");
+    t.map("brokenBy[].set", "scenario keys to change, as `--set key=value` does");
+    t.add("brokenBy[].set.<key>", Type.STRING, null, "the new value");
+    t.req("brokenBy[].caughtBy", Type.STRINGS, "the verdicts that must fail on it");
     return List.copyOf(t.rows);
   }
 

@@ -94,6 +94,16 @@ public final class Relay {
     return container.getContainerId();
   }
 
+  /** Returns whether the relay's container is running (Postfix's master is its PID 1). */
+  public boolean isRunning() {
+    try {
+      Boolean running = docker().inspectContainerCmd(containerId()).exec().getState().getRunning();
+      return Boolean.TRUE.equals(running);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** {@code postqueue -j}: one JSON object a line, one line per queued message. */
   public String queueJson() {
     return exec("postqueue", "-j");

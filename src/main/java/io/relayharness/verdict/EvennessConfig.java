@@ -31,7 +31,8 @@ public record EvennessConfig(
               ParamSpec.weights(
                   "weights",
                   new LinkedHashMap<>(Map.of("worker0", 1, "worker1", 1, "worker2", 1)),
-                  "expected share per worker"),
+                  "expected share per worker; default: topology.weights, else equal among the lowest MX"
+                      + " preference"),
               ParamSpec.number(
                   "minPValue", 0.001, 0.0, 1.0, false, "smallest chi-square p-value accepted"),
               ParamSpec.number(

@@ -98,13 +98,12 @@ public final class IntegrityVerdict implements Verdict {
     figures.put("checked", (double) checked);
     figures.put("mismatched", (double) mismatched);
     figures.put("unverifiable", (double) unverifiable);
-    boolean passed =
-        mismatched <= config.maxMismatched() && (checked > 0 || obs.arrivals().isEmpty());
+    boolean passed = mismatched <= config.maxMismatched() && (checked > 0 || config.allowNoData());
     String summary;
     if (checked == 0) {
       summary =
           obs.arrivals().isEmpty()
-              ? "no arrivals to check"
+              ? "no arrivals to check" + (config.allowNoData() ? " (allowed by the scenario)" : "")
               : "none of " + obs.arrivals().size() + " arrivals could be checked (no known hash)";
     } else if (mismatched == 0) {
       summary = "all " + checked + " checked arrivals carry the body the injector sent";

@@ -78,10 +78,12 @@ public final class LossVerdict implements Verdict {
     figures.put("accepted", (double) accepted);
     figures.put("arrived", (double) (accepted - lost.size()));
     figures.put("lost", (double) lost.size());
-    boolean passed = lost.size() <= config.maxLost();
+    boolean passed = lost.size() <= config.maxLost() && (accepted > 0 || config.allowNoData());
     String summary;
     if (accepted == 0) {
-      summary = "no accepted message in the injector's ledger";
+      summary =
+          "no accepted message in the injector's ledger: nothing to follow"
+              + (config.allowNoData() ? " (allowed by the scenario)" : "");
     } else if (lost.isEmpty()) {
       summary = "all " + accepted + " accepted messages arrived at a sink";
     } else {

@@ -30,7 +30,15 @@ public record ParamSpec(
     /** A text. */
     STRING,
     /** A map of worker name to non-negative number, at least one positive. */
-    WEIGHTS
+    WEIGHTS,
+    /** true or false. */
+    BOOLEAN,
+    /** The name of a timeline step (checked against the scenario's steps). */
+    STEP,
+    /** Routing phases: phase name to rules per worker (see {@link RoutingRules}). */
+    PHASES,
+    /** A list of SMTP reply codes (200..599). */
+    CODES
   }
 
   /** A whole number with bounds (either may be null). */
@@ -55,6 +63,26 @@ public record ParamSpec(
   /** A text, null by default. */
   public static ParamSpec string(String name, String what) {
     return new ParamSpec(name, Type.STRING, null, null, null, true, what);
+  }
+
+  /** A boolean with its default. */
+  public static ParamSpec bool(String name, boolean defaultValue, String what) {
+    return new ParamSpec(name, Type.BOOLEAN, defaultValue, null, null, false, what);
+  }
+
+  /** The name of a timeline step; null (no step) unless {@code required}. */
+  public static ParamSpec step(String name, boolean required, String what) {
+    return new ParamSpec(name, Type.STEP, null, null, null, !required, what);
+  }
+
+  /** Routing phases, required. */
+  public static ParamSpec phases(String name, String what) {
+    return new ParamSpec(name, Type.PHASES, null, null, null, false, what);
+  }
+
+  /** A list of reply codes, null (any) by default. */
+  public static ParamSpec codes(String name, String what) {
+    return new ParamSpec(name, Type.CODES, null, null, null, true, what);
   }
 
   /** Worker weights. */

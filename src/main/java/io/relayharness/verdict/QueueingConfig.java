@@ -19,8 +19,10 @@ public record QueueingConfig(String during, int minPeak, Double maxDrainSeconds)
           "queueing",
           "the relay queues during an outage and drains after it",
           java.util.List.of(
-              ParamSpec.string(
-                  "during", "timeline step whose window is judged (null: span of all faults)"),
+              ParamSpec.step(
+                  "during",
+                  false,
+                  "timeline step whose window is judged (null: span of all faults)"),
               ParamSpec.integer(
                   "minPeak", 1, 0, null, false, "messages the queue must reach in the window"),
               ParamSpec.number(

@@ -49,6 +49,22 @@ public final class VerdictParams {
     return (Map<String, Double>) get(name);
   }
 
+  /** Returns a BOOLEAN parameter. */
+  public boolean bool(String name) {
+    return (Boolean) get(name);
+  }
+
+  /** Returns a PHASES parameter. */
+  public RoutingRules phases(String name) {
+    return (RoutingRules) get(name);
+  }
+
+  /** Returns a CODES parameter, or null (any code). */
+  @SuppressWarnings("unchecked")
+  public java.util.List<Integer> codes(String name) {
+    return (java.util.List<Integer>) get(name);
+  }
+
   private Object get(String name) {
     if (!values.containsKey(name)) {
       throw new IllegalArgumentException("expect." + key + " has no parameter " + name);

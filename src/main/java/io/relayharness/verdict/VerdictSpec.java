@@ -33,8 +33,16 @@ public record VerdictSpec(
     return params.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
   }
 
-  /** Validates {@code raw} (null = all defaults) and fills in defaults. */
+  /** Validates {@code raw} (null = all defaults) and fills in defaults; no scenario context. */
   public VerdictParams validate(Map<String, Object> raw) {
+    return validate(raw, VerdictContext.NONE);
+  }
+
+  /**
+   * Validates {@code raw} (null = all defaults) against a scenario's workers and steps, and fills
+   * in defaults (weights from the topology when the context has them).
+   */
+  public VerdictParams validate(Map<String, Object> raw, VerdictContext context) {
     Map<String, Object> given = raw == null ? Map.of() : raw;
     for (String name : given.keySet()) {
       if (param(name) == null) {
@@ -50,8 +58,23 @@ public record VerdictSpec(
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (ParamSpec p : params) {
-      values.put(
-          p.name(), given.containsKey(p.name()) ? coerce(p, given.get(p.name())) : defaultOf(p));
+      if (given.containsKey(p.name())) {
+        values.put(p.name(), coerce(p, given.get(p.name()), context));
+      } else if (p.type() == ParamSpec.Type.WEIGHTS && !context.defaultWeights().isEmpty()) {
+        values.put(p.name(), coerce(p, context.defaultWeights(), context));
+      } else if (p.defaultValue() == null && !p.nullable()) {
+        throw new IllegalArgumentException(
+            "expect."
+                + key
+                + "."
+                + p.name()
+                + ": required key is missing ("
+                + p.description()
+                + ")");
+      } else {
+        values.put(
+            p.name(), p.defaultValue() == null ? null : coerce(p, p.defaultValue(), context));
+      }
     }
     return new VerdictParams(key, values);
   }
@@ -61,12 +84,15 @@ public record VerdictSpec(
     return factory.apply(validate(raw));
   }
 
-  private Object defaultOf(ParamSpec p) {
-    Object d = p.defaultValue();
-    return d == null ? null : coerce(p, d);
+  /** Builds the verdict from parameters this spec validated. */
+  public Verdict create(VerdictParams params) {
+    if (!params.key().equals(key)) {
+      throw new IllegalArgumentException("parameters of " + params.key() + " given to " + key);
+    }
+    return factory.apply(params);
   }
 
-  private Object coerce(ParamSpec p, Object value) {
+  private Object coerce(ParamSpec p, Object value, VerdictContext context) {
     String where = "expect." + key + "." + p.name();
     if (value == null) {
       if (!p.nullable()) {
@@ -96,7 +122,32 @@ public record VerdictSpec(
         }
         yield s;
       }
-      case WEIGHTS -> weights(where, value);
+      case WEIGHTS -> weights(where, value, context);
+      case BOOLEAN -> {
+        if (!(value instanceof Boolean b)) {
+          throw new IllegalArgumentException(
+              where + ": expected true or false, was '" + value + "'");
+        }
+        yield b;
+      }
+      case STEP -> {
+        if (!(value instanceof String s) || s.isBlank()) {
+          throw new IllegalArgumentException(
+              where + ": expected the name of a timeline step, was '" + value + "'");
+        }
+        if (context != VerdictContext.NONE && !context.steps().contains(s)) {
+          throw new IllegalArgumentException(
+              where
+                  + ": no timeline step is named '"
+                  + s
+                  + "' (named steps: "
+                  + (context.steps().isEmpty() ? "none" : String.join(", ", context.steps()))
+                  + ")");
+        }
+        yield s;
+      }
+      case PHASES -> RoutingRules.parse(where, value, context);
+      case CODES -> codes(where, value);
     };
   }
 
@@ -127,7 +178,30 @@ public record VerdictSpec(
     }
   }
 
-  private static Map<String, Double> weights(String where, Object value) {
+  private static java.util.List<Integer> codes(String where, Object value) {
+    java.util.List<?> items = value instanceof java.util.List<?> l ? l : java.util.List.of(value);
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (Object item : items) {
+      long code;
+      try {
+        code = wholeNumber(where, item);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            where + ": expected SMTP reply codes (e.g. [450, 421]), was '" + value + "'");
+      }
+      if (code < 200 || code > 599) {
+        throw new IllegalArgumentException(
+            where + ": " + code + " is not an SMTP reply code (200..599)");
+      }
+      out.add((int) code);
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(where + ": give at least one reply code");
+    }
+    return java.util.List.copyOf(out);
+  }
+
+  private static Map<String, Double> weights(String where, Object value, VerdictContext context) {
     if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
       throw new IllegalArgumentException(
           where + ": expected a map of worker name to weight, was '" + value + "'");
@@ -146,7 +220,12 @@ public record VerdictSpec(
                 + e.getValue()
                 + "'");
       }
-      out.put(String.valueOf(e.getKey()), n.doubleValue());
+      String worker = String.valueOf(e.getKey());
+      if (context.knowsWorkers() && !context.workers().contains(worker)) {
+        throw new IllegalArgumentException(
+            where + "." + worker + ": " + RoutingRules.unknownWorker(worker, context));
+      }
+      out.put(worker, n.doubleValue());
       sum += n.doubleValue();
     }
     if (sum <= 0) {

@@ -20,6 +20,8 @@ public final class Verdicts {
     Map<String, VerdictSpec> specs = new LinkedHashMap<>();
     for (VerdictSpec s :
         List.of(
+            RelayHealthConfig.SPEC,
+            AccountingConfig.SPEC,
             LossConfig.SPEC,
             DuplicatesConfig.SPEC,
             IntegrityConfig.SPEC,
@@ -28,13 +30,22 @@ public final class Verdicts {
             RetryTimingConfig.SPEC,
             SloConfig.SPEC,
             DeliveryConfig.SPEC,
-            RejectedConfig.SPEC)) {
+            RejectedConfig.SPEC,
+            RoutingConfig.SPEC)) {
       specs.put(s.key(), s);
     }
     SPECS = Collections.unmodifiableMap(specs);
   }
 
+  /** The verdicts judged in every run, named in the scenario or not. */
+  public static final List<String> ALWAYS = List.of("relayHealth", "accounting");
+
   private Verdicts() {}
+
+  /** Builds the verdicts of validated parameters, in order. */
+  public static List<Verdict> fromParams(java.util.Collection<VerdictParams> params) {
+    return params.stream().map(p -> spec(p.key()).create(p)).toList();
+  }
 
   /** Every known {@code expect:} key with its parameters, in documentation order. */
   public static Map<String, VerdictSpec> specs() {

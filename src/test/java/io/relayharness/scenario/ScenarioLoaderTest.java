@@ -214,7 +214,7 @@ class ScenarioLoaderTest {
         loader.parse(
             "min",
             FILE,
-            "description: d\nload: {steps: [{constant: {rate: 10, seconds: 5}}]}\n",
+            "description: d\nload: {steps: [{constant: {rate: 10, seconds: 5}}]}\nexpect: {loss:}\n",
             Overrides.NONE);
     assertThat(s.relay()).isEqualTo(new RelaySpec("mx-roundrobin", Map.of(), 25));
     assertThat(s.topology().workerNames()).containsExactly("worker0", "worker1", "worker2");
@@ -229,7 +229,7 @@ class ScenarioLoaderTest {
     assertThat(s.mail()).isEqualTo(new MailSpec(1, 0.7, 0.3, 8192, 262_144, 0.1));
     assertThat(s.drain().maxSeconds()).isEqualTo(120);
     assertThat(s.timeline()).isEmpty();
-    assertThat(s.expect().names()).isEmpty();
+    assertThat(s.expect().names()).containsExactly("relayHealth", "accounting", "loss");
     assertThat(s.tags()).isEmpty();
   }
 
@@ -244,14 +244,109 @@ class ScenarioLoaderTest {
                 "loss:\n  duplicates: {}\n  evenness: {}\n  queueing: {during: down}\n  slo: {}"),
             Overrides.NONE);
     Expectations e = s.expect();
-    assertThat(e.loss()).isEqualTo(new Expectations.Loss(0));
-    assertThat(e.duplicates()).isEqualTo(new Expectations.Duplicates(0, null));
-    assertThat(e.evenness().weights())
+    assertThat(e.names())
+        .as("judged in every run, then the file's own, in order")
+        .containsExactly(
+            "relayHealth", "accounting", "loss", "duplicates", "evenness", "queueing", "slo");
+    assertThat(e.get("loss").values()).containsEntry("maxLost", 0);
+    assertThat(e.get("duplicates").values()).containsEntry("maxUnexplained", 0);
+    assertThat(e.get("evenness").weights("weights"))
         .containsExactly(
             Map.entry("worker0", 1.0), Map.entry("worker1", 1.0), Map.entry("worker2", 1.0));
-    assertThat(e.evenness().minPValue()).isEqualTo(0.001);
-    assertThat(e.queueing()).isEqualTo(new Expectations.Queueing("down", 1, 60.0));
-    assertThat(e.slo()).isEqualTo(new Expectations.Slo(null, null, null, null));
+    assertThat(e.get("evenness").number("minPValue")).isEqualTo(0.001);
+    assertThat(e.get("queueing").string("during")).isEqualTo("down");
+    assertThat(e.get("queueing").integer("minPeak")).isEqualTo(1);
+    assertThat(e.get("slo").number("maxP99Ms")).as("no bound unless the file sets one").isNull();
+    assertThat(e.get("accounting").number("minAcceptedShare")).isEqualTo(0.99);
+  }
+
+  @Test
+  void shouldRefuseAScenarioThatExpectsNothing() {
+    assertThat(errors(BASE.replace("expect:\n  loss: {maxLost: 0}\n", "")))
+        .containsExactly(
+            FILE
+                + ": expect: a scenario must expect something (verdicts: relayHealth, accounting,"
+                + " loss, duplicates, integrity, evenness, queueing, retryTiming, slo, delivery,"
+                + " rejected, routing)");
+  }
+
+  @Test
+  void shouldNameAnUnknownVerdictWithSuggestion() {
+    assertThat(errors(BASE.replace("loss: {maxLost: 0}", "los: {maxLost: 0}")))
+        .singleElement()
+        .asString()
+        .isEqualTo(FILE + ": expect.los: unknown key (did you mean 'loss'?)");
+  }
+
+  @Test
+  void shouldCheckRoutingPhasesAgainstTheTimelineAndWorkers() {
+    assertThat(errors(BASE + "  routing: {phases: {down: {worker1: none, worker7: all}}}\n"))
+        .containsExactly(
+            FILE
+                + ": expect.routing.phases.down.worker7: unknown worker 'worker7' (the topology"
+                + " has worker0..worker2)");
+    assertThat(errors(BASE + "  routing: {phases: {up: {worker1: none}}}\n"))
+        .containsExactly(
+            FILE + ": expect.routing.phases.up: unknown phase (known: before, after, down)");
+    assertThat(errors(BASE + "  routing: {phases: {down: {worker1: most}}}\n"))
+        .singleElement()
+        .asString()
+        .startsWith(FILE + ": expect.routing.phases.down.worker1: 'most' is not a rule");
+    assertThat(errors(BASE + "  routing: {guardMs: 100}\n"))
+        .singleElement()
+        .asString()
+        .startsWith(FILE + ": expect.routing.phases: required key is missing");
+  }
+
+  @Test
+  void shouldReadRoutingRules() throws ScenarioException {
+    Scenario s =
+        loader.parse(
+            "x",
+            FILE,
+            BASE
+                + "  routing:\n    phases:\n      before: {worker1: \">= 0.3\"}\n"
+                + "      down: {delivered: {worker1: none, worker0: \"0.5 ± 0.1\"},"
+                + " deferred: {worker1: all}}\n",
+            Overrides.NONE);
+    var phases = s.expect().get("routing").phases("phases").phases();
+    assertThat(phases).extracting(p -> p.name()).containsExactly("before", "down");
+    assertThat(phases.get(1).delivered().get("worker0").text()).isEqualTo("0.5 ± 0.1");
+    assertThat(phases.get(1).deferred().get("worker1").text()).isEqualTo("all");
+  }
+
+  @Test
+  void shouldCheckExpectFailureNamesAJudgedVerdict() {
+    assertThat(errors(BASE + "expectFailure: [evenness]\n"))
+        .containsExactly(
+            FILE
+                + ": expectFailure[0]: 'evenness' is not judged by this scenario (judged:"
+                + " relayHealth, accounting, loss)");
+  }
+
+  @Test
+  void shouldReadBrokenRelays() throws ScenarioException {
+    Scenario s =
+        loader.parse(
+            "x",
+            FILE,
+            BASE
+                + "brokenBy:\n  - name: refuses-all\n    why: the relay refuses every message\n"
+                + "    set: {relay.overrides.smtpd_relay_restrictions: reject}\n"
+                + "    caughtBy: [accounting]\n",
+            Overrides.NONE);
+    assertThat(s.brokenBy())
+        .containsExactly(
+            new BrokenRelay(
+                "refuses-all",
+                "the relay refuses every message",
+                List.of("relay.overrides.smtpd_relay_restrictions=reject"),
+                List.of("accounting")));
+    assertThat(errors(BASE + "brokenBy:\n  - {name: x, why: y, caughtBy: [evenness]}\n"))
+        .containsExactly(
+            FILE
+                + ": brokenBy[0].caughtBy: 'evenness' is not judged by this scenario (judged:"
+                + " relayHealth, accounting, loss)");
   }
 
   @Test
@@ -260,7 +355,12 @@ class ScenarioLoaderTest {
         BASE.replace(
                 "relay:", "topology: {workers: 2, preferences: {worker0: 10, worker1: 20}}\nrelay:")
             .replace("loss: {maxLost: 0}", "evenness: {}");
-    assertThat(loader.parse("x", FILE, yaml, Overrides.NONE).expect().evenness().weights())
+    assertThat(
+            loader
+                .parse("x", FILE, yaml, Overrides.NONE)
+                .expect()
+                .get("evenness")
+                .weights("weights"))
         .containsExactly(Map.entry("worker0", 1.0), Map.entry("worker1", 0.0));
   }
 

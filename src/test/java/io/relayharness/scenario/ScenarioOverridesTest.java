@@ -21,6 +21,8 @@ class ScenarioOverridesTest {
           - ramp: {from: 100, to: 50, seconds: 30}
       timeline:
         - {at: 10s, for: 5s, name: down, action: proxy-down, target: worker1}
+      expect:
+        loss:
       """;
 
   @TempDir Path project;

@@ -35,18 +35,12 @@ class ScenarioSchemaTest {
             "mail",
             "timeline",
             "drain",
-            "expect");
+            "expect",
+            "expectFailure",
+            "brokenBy");
     assertThat(ScenarioSchema.childKeys("expect"))
-        .containsExactly(
-            "loss",
-            "duplicates",
-            "integrity",
-            "evenness",
-            "queueing",
-            "retryTiming",
-            "slo",
-            "delivery",
-            "rejected");
+        .as("the verdicts' own specs define the expect keys")
+        .containsExactlyElementsOf(io.relayharness.verdict.Verdicts.specs().keySet());
   }
 
   @Test

@@ -49,10 +49,11 @@ class ScenarioTimelineTest {
           .isNotNull()
           .isLessThanOrEqualTo(loadEndMs);
     }
-    if (s.expect().queueing() != null) {
+    if (s.expect().get("queueing") != null) {
+      String during = s.expect().get("queueing").string("during");
       assertThat(runner.windows())
           .as("window named by expect.queueing.during in %s", name)
-          .anySatisfy(w -> assertThat(w.name()).isEqualTo(s.expect().queueing().during()));
+          .anySatisfy(w -> assertThat(w.name()).isEqualTo(during));
     }
   }
 

@@ -73,6 +73,6 @@ class LossVerdictTest {
     RunObservations obs =
         threeAccepted().arrivals(List.of(arrival("h1", "worker0", "Q1", T0 + 60))).build();
 
-    assertThat(new LossVerdict(new LossConfig(2)).evaluate(obs)).passed();
+    assertThat(new LossVerdict(new LossConfig(2, false)).evaluate(obs)).passed();
   }
 }

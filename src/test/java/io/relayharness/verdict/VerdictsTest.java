@@ -63,9 +63,9 @@ class VerdictsTest {
   void shouldNameUnknownKeysParametersAndBadValues() {
     assertThatThrownBy(() -> Verdicts.fromExpectations(Map.of("losss", Map.of())))
         .hasMessageContaining("expect: unknown key 'losss'")
-        .hasMessageContaining("known: loss, duplicates");
+        .hasMessageContaining("known: relayHealth, accounting, loss, duplicates");
     assertThatThrownBy(() -> Verdicts.fromExpectations(Map.of("loss", Map.of("maxLosts", 0))))
-        .hasMessage("expect.loss: unknown parameter 'maxLosts' (known: maxLost)");
+        .hasMessage("expect.loss: unknown parameter 'maxLosts' (known: maxLost, allowNoData)");
     assertThatThrownBy(() -> Verdicts.fromExpectations(Map.of("loss", Map.of("maxLost", -1))))
         .hasMessage("expect.loss.maxLost: must be >= 0, was -1");
     assertThatThrownBy(
@@ -102,7 +102,9 @@ class VerdictsTest {
         };
 
     List<VerdictResult> results =
-        Verdicts.evaluateAll(List.of(broken, new LossVerdict()), RunObservations.builder().build());
+        Verdicts.evaluateAll(
+            List.of(broken, new LossVerdict(new LossConfig(0, true))),
+            RunObservations.builder().build());
 
     assertThat(results).extracting(VerdictResult::passed).containsExactly(false, true);
     assertThat(results.get(0).summary()).contains("boom");

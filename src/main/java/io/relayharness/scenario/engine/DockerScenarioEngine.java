@@ -12,6 +12,7 @@ import io.relayharness.load.LoadRun;
 import io.relayharness.load.LoadRunner;
 import io.relayharness.load.LoadSpec;
 import io.relayharness.observe.RelayLogParser;
+import io.relayharness.observe.RelayWarning;
 import io.relayharness.observe.RunFolder;
 import io.relayharness.observe.RunInfo;
 import io.relayharness.observe.RunObservations;
@@ -98,7 +99,9 @@ public final class DockerScenarioEngine implements ScenarioEngine {
         new TimelineRunner(s.timeline(), new TopologyFaultTarget(topo), new SystemFaultScheduler());
     timeline = runner;
     LoadResult load;
-    try (RunSampler sampler = new RunSampler(topo, progress, runner::currentFault)) {
+    try (RunSampler sampler = new RunSampler(topo, progress, runner::currentFault);
+        RelayHealthWatch health = new RelayHealthWatch(relay, progress)) {
+      health.start();
       sampler.start();
       sampler.phase("load");
       LoadRun run = LoadRunner.start(spec);
@@ -110,8 +113,13 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       measured = new long[] {measuredStart, System.currentTimeMillis()};
       runner.awaitFinished(Duration.ofSeconds(30));
       runner.restoreAll();
-      sampler.phase("draining");
-      drain(sampler, s.drain().maxSeconds());
+      health.pollNow();
+      if (health.unhealthy()) {
+        log.warn("the relay is broken, not waiting for its queue: {}", health.firstUnhealthyLine());
+      } else {
+        sampler.phase("draining");
+        drain(sampler, s.drain().maxSeconds(), health);
+      }
       sampler.phase("collecting");
       long runEnd = System.currentTimeMillis();
       return collect(topo, s, folder, runStart, runEnd, load, runner, sampler);
@@ -143,10 +151,11 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     }
   }
 
-  /** Waits until the relay's queue is empty, at most {@code maxSeconds}. */
-  private static void drain(RunSampler sampler, int maxSeconds) throws InterruptedException {
+  /** Waits until the relay's queue is empty, at most {@code maxSeconds}, or the relay breaks. */
+  private static void drain(RunSampler sampler, int maxSeconds, RelayHealthWatch health)
+      throws InterruptedException {
     long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-    while (sampler.sampleQueueNow() > 0 && System.nanoTime() < deadline) {
+    while (sampler.sampleQueueNow() > 0 && System.nanoTime() < deadline && !health.unhealthy()) {
       Thread.sleep(500);
     }
     if (sampler.queueDepth() > 0) {
@@ -167,16 +176,28 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       TimelineRunner runner,
       RunSampler sampler) {
     Relay relay = topo.relay();
+    List<ExpectationOutcome> outcomes = new ArrayList<>();
+    boolean relayRunning = relay.isRunning();
     String relayLog = relay.log();
     folder.writeText(RunFolder.RELAY_LOG, relayLog);
+    if (relayLog.isBlank()) {
+      outcomes.add(
+          new ExpectationOutcome("evidence", false, "the relay's log is empty: nothing to judge"));
+    }
     RelayLogParser parser = RelayLogParser.parseAll(relayLog.lines()::iterator);
     List<SinkArrival> arrivals = new ArrayList<>();
     for (SinkWorker sink : topo.sinks()) {
       arrivals.addAll(sink.ledger());
     }
     Path acceptedFile = folder.dir().resolve("accepted.jsonl");
-    List<AcceptedMail> accepted =
-        Files.exists(acceptedFile) ? JsonLines.read(acceptedFile, AcceptedMail.class) : List.of();
+    List<AcceptedMail> accepted = List.of();
+    if (Files.exists(acceptedFile)) {
+      accepted = JsonLines.read(acceptedFile, AcceptedMail.class);
+    } else {
+      outcomes.add(
+          new ExpectationOutcome(
+              "evidence", false, "the injector's ledger " + acceptedFile + " is missing"));
+    }
     Map<String, String> settings = relay.effectiveSettings();
     Map<String, String> defaults = relay.defaults(new ArrayList<>(settings.keySet()));
 
@@ -186,6 +207,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
             .accepted(accepted)
             .arrivals(arrivals)
             .relayLog(parser)
+            .warnings(relayStopped(relayRunning))
             .queueSamples(sampler.queueSamples())
             .faults(runner.events())
             .rates(sampler.rateSamples())
@@ -199,12 +221,12 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     folder.writeObservations(observations);
 
     List<VerdictResult> results =
-        Verdicts.evaluateAll(Verdicts.fromExpectations(ExpectationsMap.of(s)), observations);
-    List<ExpectationOutcome> outcomes = new ArrayList<>();
+        Verdicts.evaluateAll(Verdicts.fromParams(s.expect().checks().values()), observations);
     runner.errors().forEach(e -> outcomes.add(new ExpectationOutcome("timeline", false, e)));
     results.forEach(r -> outcomes.add(new ExpectationOutcome(r.name(), r.passed(), r.summary())));
     VerdictResults.write(folder, results);
-    boolean passed = outcomes.stream().allMatch(ExpectationOutcome::passed);
+    RunResult result = new RunResult(folder.dir(), outcomes, s.expect().expectFailure());
+    boolean passed = result.passed();
     folder.writeRunInfo(
         new RunInfo(
             s.name(),
@@ -221,7 +243,22 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     } catch (RuntimeException e) {
       log.warn("the run report could not be written: {}", e.getMessage());
     }
-    return new RunResult(folder.dir(), outcomes);
+    return result;
+  }
+
+  /** A relay whose container stopped is broken: said as a fatal line for the health verdict. */
+  private static List<RelayWarning> relayStopped(boolean running) {
+    if (running) {
+      return List.of();
+    }
+    long now = System.currentTimeMillis();
+    return List.of(
+        new RelayWarning(
+            now,
+            null,
+            RelayWarning.FATAL,
+            java.time.Instant.ofEpochMilli(now)
+                + " harness: fatal: the relay's container is not running at the end of the run"));
   }
 
   private static String gatlingReport(RunFolder folder, LoadResult load) {

@@ -1,10 +1,16 @@
 package io.relayharness.scenario.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.faults.TimelineStep;
 import io.relayharness.scenario.Expectations;
 import io.relayharness.scenario.TopologySpec;
+import io.relayharness.verdict.VerdictContext;
+import io.relayharness.verdict.VerdictParams;
+import io.relayharness.verdict.VerdictSpec;
+import io.relayharness.verdict.Verdicts;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,97 +18,126 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads the {@code expect} mapping: one entry per verdict, parameters and defaults from the
- * settings table; {@code key:} with no value checks the verdict with its defaults. Not thread-safe:
- * one per file.
+ * Reads the {@code expect} mapping and {@code expectFailure} list. Each key is a verdict, validated
+ * by that verdict's own spec (the single definition of its parameters, defaults and bounds) against
+ * the scenario's workers and timeline steps; {@code key:} with no value takes every default. The
+ * verdicts judged in every run are added with their defaults when the file does not name them. Not
+ * thread-safe: one per file.
  */
 final class ExpectParser {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Fields f;
-  private final TopologySpec topology;
-  private final List<TimelineStep> timeline;
+  private final VerdictContext context;
 
   ExpectParser(Fields f, TopologySpec topology, List<TimelineStep> timeline) {
     this.f = f;
-    this.topology = topology;
-    this.timeline = timeline;
+    this.context =
+        new VerdictContext(
+            topology.workerNames(),
+            defaultWeights(topology),
+            timeline.stream().map(TimelineStep::name).filter(Objects::nonNull).toList());
   }
 
-  Expectations parse(ObjectNode expect) {
-    return new Expectations(
-        has(expect, "loss") ? new Expectations.Loss(intOf(expect, "loss", "maxLost")) : null,
-        has(expect, "duplicates") ? duplicates(obj(expect, "duplicates")) : null,
-        has(expect, "integrity")
-            ? new Expectations.Integrity(intOf(expect, "integrity", "maxMismatched"))
-            : null,
-        has(expect, "evenness") ? evenness(obj(expect, "evenness")) : null,
-        has(expect, "queueing") ? queueing(obj(expect, "queueing")) : null,
-        has(expect, "retryTiming")
-            ? new Expectations.RetryTiming(
-                intOf(expect, "retryTiming", "toleranceMs"),
-                intOf(expect, "retryTiming", "minGaps"))
-            : null,
-        has(expect, "slo") ? slo(obj(expect, "slo")) : null,
-        has(expect, "delivery") ? delivery(obj(expect, "delivery")) : null,
-        has(expect, "rejected") ? rejected(obj(expect, "rejected")) : null);
-  }
-
-  private static boolean has(ObjectNode expect, String key) {
-    return expect.has(key);
-  }
-
-  private ObjectNode obj(ObjectNode expect, String key) {
-    return f.object(expect.get(key), "expect." + key);
-  }
-
-  private int intOf(ObjectNode expect, String key, String param) {
-    return (int) f.integer(obj(expect, key), "expect." + key, param);
-  }
-
-  private Expectations.Duplicates duplicates(ObjectNode node) {
-    Long maxTotal = f.nullableInteger(node, "expect.duplicates", "maxTotal");
-    return new Expectations.Duplicates(
-        (int) f.integer(node, "expect.duplicates", "maxUnexplained"),
-        maxTotal == null ? null : maxTotal.intValue());
-  }
-
-  private Expectations.Evenness evenness(ObjectNode node) {
-    String path = "expect.evenness";
-    Map<String, Double> weights = new LinkedHashMap<>();
-    JsonNode raw = node.get("weights");
-    List<String> workers = topology.workerNames();
-    if (raw != null && !raw.isNull()) {
-      if (!raw.isObject()) {
+  Expectations parse(JsonNode expectNode, List<String> expectFailure) {
+    Map<String, VerdictParams> checks = new LinkedHashMap<>();
+    boolean named = false;
+    if (expectNode != null && !expectNode.isNull() && !expectNode.isMissingNode()) {
+      if (!expectNode.isObject()) {
         f.error(
-            path + ".weights", "expected a mapping of worker to weight, got " + Fields.show(raw));
+            "expect",
+            "expected a mapping of verdict to parameters, got " + Fields.show(expectNode));
       } else {
-        ObjectNode map = (ObjectNode) raw;
-        Iterator<String> it = map.fieldNames();
-        boolean unknown = false;
+        Iterator<Map.Entry<String, JsonNode>> it = expectNode.fields();
         while (it.hasNext()) {
-          String worker = it.next();
-          if (!workers.contains(worker)) {
-            f.error(path + ".weights." + worker, ScenarioParser.unknownWorker(worker, workers));
-            unknown = true;
+          Map.Entry<String, JsonNode> e = it.next();
+          named = true;
+          VerdictParams p = verdict(e.getKey(), e.getValue());
+          if (p != null) {
+            checks.put(e.getKey(), p);
           }
         }
-        for (String worker : workers) {
-          Double w = map.has(worker) ? f.nullableNumber(map, path + ".weights", worker) : null;
-          weights.put(worker, w == null ? 0.0 : w);
-        }
-        if (!unknown && weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-          f.error(path + ".weights", "the weights add up to 0");
+      }
+    }
+    if (!named) {
+      f.error("expect", "a scenario must expect something (verdicts: " + known() + ")");
+    }
+    Map<String, VerdictParams> all = new LinkedHashMap<>();
+    for (String always : Verdicts.ALWAYS) {
+      all.put(always, checks.containsKey(always) ? checks.get(always) : defaults(always));
+    }
+    all.putAll(checks);
+    for (int i = 0; i < expectFailure.size(); i++) {
+      if (!all.containsKey(expectFailure.get(i))) {
+        f.error(
+            "expectFailure[" + i + "]",
+            "'"
+                + expectFailure.get(i)
+                + "' is not judged by this scenario (judged: "
+                + String.join(", ", all.keySet())
+                + ")");
+      }
+    }
+    return new Expectations(all, expectFailure);
+  }
+
+  private VerdictParams verdict(String key, JsonNode node) {
+    VerdictSpec spec = Verdicts.specs().get(key);
+    if (spec == null) {
+      String hint =
+          Suggest.closest(key, Verdicts.specs().keySet())
+              .map(c -> " (did you mean '" + c + "'?)")
+              .orElse("");
+      f.error(
+          "expect." + key,
+          hint.isEmpty() ? "unknown key (known verdicts: " + known() + ")" : "unknown key" + hint);
+      return null;
+    }
+    Map<String, Object> raw = null;
+    if (node != null && !node.isNull()) {
+      if (!(node instanceof ObjectNode)) {
+        f.error("expect." + key, "expected a mapping of parameters, got " + Fields.show(node));
+        return null;
+      }
+      raw = JSON.convertValue(node, new TypeReference<Map<String, Object>>() {});
+      List<String> known = spec.params().stream().map(p -> p.name()).toList();
+      boolean unknown = false;
+      for (String param : raw.keySet()) {
+        if (spec.param(param) == null) {
+          unknown = true;
+          f.error(
+              "expect." + key + "." + param,
+              Suggest.closest(param, known)
+                  .map(c -> "unknown key (did you mean '" + c + "'?)")
+                  .orElse(
+                      "unknown key (known: "
+                          + (known.isEmpty() ? "none" : String.join(", ", known))
+                          + ")"));
         }
       }
-    } else {
-      weights.putAll(defaultWeights());
+      if (unknown) {
+        return null;
+      }
     }
-    return new Expectations.Evenness(
-        weights, f.number(node, path, "minPValue"), f.number(node, path, "maxRelativeDeviation"));
+    try {
+      return spec.validate(raw, context);
+    } catch (IllegalArgumentException e) {
+      f.error("", e.getMessage());
+      return null;
+    }
+  }
+
+  private VerdictParams defaults(String key) {
+    return Verdicts.spec(key).validate(null, context);
+  }
+
+  private static String known() {
+    return String.join(", ", Verdicts.specs().keySet());
   }
 
   /** The topology's randmap weights when they differ, else equal among the primary MX workers. */
-  private Map<String, Double> defaultWeights() {
+  static Map<String, Double> defaultWeights(TopologySpec topology) {
     Map<String, Double> weights = new LinkedHashMap<>();
     boolean weighted = topology.weights().values().stream().anyMatch(w -> w != 1);
     List<String> primary = topology.primaryWorkers();
@@ -111,47 +146,5 @@ final class ExpectParser {
       weights.put(worker, w);
     }
     return weights;
-  }
-
-  private Expectations.Queueing queueing(ObjectNode node) {
-    String path = "expect.queueing";
-    String during = f.text(node, path, "during");
-    List<String> names =
-        timeline.stream().map(TimelineStep::name).filter(Objects::nonNull).toList();
-    if (during == null && !node.has("during")) {
-      f.error(path + ".during", "required key is missing (the name of a timeline step)");
-    } else if (during != null && !names.contains(during)) {
-      f.error(
-          path + ".during",
-          "no timeline step is named '"
-              + during
-              + "' (named steps: "
-              + (names.isEmpty() ? "none" : String.join(", ", names))
-              + ")");
-    }
-    return new Expectations.Queueing(
-        during, (int) f.integer(node, path, "minPeak"), f.number(node, path, "maxDrainSeconds"));
-  }
-
-  private Expectations.Slo slo(ObjectNode node) {
-    String path = "expect.slo";
-    return new Expectations.Slo(
-        f.nullableNumber(node, path, "minAcceptedRate"),
-        f.nullableNumber(node, path, "maxP95Ms"),
-        f.nullableNumber(node, path, "maxP99Ms"),
-        f.nullableNumber(node, path, "maxErrorRate"));
-  }
-
-  private Expectations.Delivery delivery(ObjectNode node) {
-    String path = "expect.delivery";
-    return new Expectations.Delivery(
-        f.nullableNumber(node, path, "maxP95Ms"), f.nullableNumber(node, path, "maxP99Ms"));
-  }
-
-  private Expectations.Rejected rejected(ObjectNode node) {
-    String path = "expect.rejected";
-    Long code = f.nullableInteger(node, path, "code");
-    return new Expectations.Rejected(
-        (int) f.integer(node, path, "minRejected"), code == null ? null : code.intValue());
   }
 }

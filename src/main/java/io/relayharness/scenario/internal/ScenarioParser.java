@@ -3,6 +3,7 @@ package io.relayharness.scenario.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.faults.TimelineStep;
+import io.relayharness.scenario.BrokenRelay;
 import io.relayharness.scenario.ClientSpec;
 import io.relayharness.scenario.DrainSpec;
 import io.relayharness.scenario.Expectations;
@@ -83,7 +84,9 @@ public final class ScenarioParser {
     DrainSpec drain =
         new DrainSpec((int) f.integer(f.object(top.get("drain"), "drain"), "drain", "maxSeconds"));
     Expectations expect =
-        new ExpectParser(f, topology, timeline).parse(f.object(top.get("expect"), "expect"));
+        new ExpectParser(f, topology, timeline)
+            .parse(top.get("expect"), f.words(top, "", "expectFailure"));
+    List<BrokenRelay> brokenBy = brokenBy(top.get("brokenBy"), expect);
     if (!f.errors().isEmpty()) {
       throw new ScenarioException(f.errors());
     }
@@ -100,7 +103,63 @@ public final class ScenarioParser {
         timeline,
         drain,
         expect,
+        brokenBy,
         effectiveYaml);
+  }
+
+  private List<BrokenRelay> brokenBy(JsonNode node, Expectations expect) {
+    List<BrokenRelay> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isArray()) {
+      f.error("brokenBy", "expected a list of broken relays, got " + Fields.show(node));
+      return out;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String at = "brokenBy[" + i + "]";
+      ObjectNode item = f.object(node.get(i), at);
+      String name = f.text(item, at, "name");
+      if (name != null && !WORD.matcher(name).matches()) {
+        f.error(at + ".name", "'" + name + "' is not a word (lower case, digits, -)");
+      }
+      String why = f.text(item, at, "why");
+      List<String> sets = new ArrayList<>();
+      JsonNode set = item.get("set");
+      if (set != null && !set.isNull()) {
+        if (!set.isObject()) {
+          f.error(
+              at + ".set", "expected a mapping of scenario key to value, got " + Fields.show(set));
+        } else {
+          set.fields()
+              .forEachRemaining(
+                  e ->
+                      sets.add(
+                          e.getKey()
+                              + "="
+                              + (e.getValue().isTextual()
+                                  ? e.getValue().asText()
+                                  : e.getValue().toString())));
+        }
+      }
+      List<String> caughtBy = f.words(item, at, "caughtBy");
+      if (caughtBy.isEmpty()) {
+        f.error(at + ".caughtBy", "name at least one verdict that must fail");
+      }
+      for (String v : caughtBy) {
+        if (!expect.checks().containsKey(v)) {
+          f.error(
+              at + ".caughtBy",
+              "'"
+                  + v
+                  + "' is not judged by this scenario (judged: "
+                  + String.join(", ", expect.names())
+                  + ")");
+        }
+      }
+      out.add(new BrokenRelay(name, why, sets, caughtBy));
+    }
+    return out;
   }
 
   private RelaySpec relay(ObjectNode node) {

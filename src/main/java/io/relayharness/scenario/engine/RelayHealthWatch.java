@@ -1,0 +1,108 @@
+package io.relayharness.scenario.engine;
+
+import io.relayharness.observe.RelayLogParser;
+import io.relayharness.observe.RelayWarning;
+import io.relayharness.scenario.ProgressListener;
+import io.relayharness.topology.Relay;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the relay's log from its first second: every distinct warning goes to the progress
+ * listener as it appears (one line each), and a line that says the relay itself is broken (fatal,
+ * panic, a throttled daemon, an unavailable table) marks the run unhealthy, so the engine can skip
+ * what is left to wait for. Thread-safe.
+ */
+final class RelayHealthWatch implements AutoCloseable {
+
+  private static final long PERIOD_MS = 1000;
+
+  private final Relay relay;
+  private final ProgressListener progress;
+  private final Set<String> seen = new LinkedHashSet<>();
+  private final Set<String> shown = new LinkedHashSet<>();
+  private final List<RelayWarning> unhealthy = new ArrayList<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "relay-harness-health");
+            t.setDaemon(true);
+            return t;
+          });
+  private int sinceEpochSecond;
+
+  RelayHealthWatch(Relay relay, ProgressListener progress) {
+    this.relay = relay;
+    this.progress = progress;
+  }
+
+  void start() {
+    timer.scheduleWithFixedDelay(this::pollQuietly, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Returns whether the relay has logged a line that says it is broken. */
+  synchronized boolean unhealthy() {
+    return !unhealthy.isEmpty();
+  }
+
+  /** Returns the first line that said the relay is broken, or null. */
+  synchronized String firstUnhealthyLine() {
+    return unhealthy.isEmpty() ? null : unhealthy.get(0).line();
+  }
+
+  /** Reads the log once more now (before the verdicts). */
+  void pollNow() {
+    pollQuietly();
+  }
+
+  private void pollQuietly() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      // a restarting relay has no log for a moment: the next poll reads it
+    }
+  }
+
+  private synchronized void poll() {
+    int now = (int) (System.currentTimeMillis() / 1000);
+    String text = relay.logSince(sinceEpochSecond);
+    // Seconds overlap between polls: lines are kept apart by their text, timestamps included.
+    sinceEpochSecond = Math.max(0, now - 1);
+    RelayLogParser parser = RelayLogParser.parseAll(text.lines()::iterator);
+    for (RelayWarning w : parser.warnings()) {
+      if (!seen.add(w.line())) {
+        continue;
+      }
+      if (w.unhealthy()) {
+        unhealthy.add(w);
+      }
+      String line = stripTimestamp(w.line());
+      // One console line per kind of message: ids, pids and numbers do not make a new one.
+      String shape =
+          w.kind() + ":" + line.replaceAll("\\b\\w{10,}\\b", "ID").replaceAll("\\d+", "N");
+      if (shown.add(shape)) {
+        progress.onRelayLine(w.kind(), line);
+      }
+    }
+  }
+
+  private static String stripTimestamp(String line) {
+    int space = line.indexOf(' ');
+    return space > 0 && Character.isDigit(line.charAt(0)) ? line.substring(space + 1) : line;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
