@@ -47,6 +47,8 @@ public final class TimelineRunner implements AutoCloseable {
     final String detail;
     final String name;
     Long endEpochMs;
+    Long appliedEpochMs;
+    Long restoringEpochMs;
 
     EventRecord(long startEpochMs, String action, String target, String detail, String name) {
       this.startEpochMs = startEpochMs;
@@ -57,7 +59,8 @@ public final class TimelineRunner implements AutoCloseable {
     }
 
     FaultEvent toEvent() {
-      return new FaultEvent(startEpochMs, endEpochMs, action, target, detail, name);
+      return new FaultEvent(
+          startEpochMs, endEpochMs, action, target, detail, name, appliedEpochMs, restoringEpochMs);
     }
   }
 
@@ -163,6 +166,7 @@ public final class TimelineRunner implements AutoCloseable {
     FaultAction action = step.action();
     EventRecord event =
         new EventRecord(startEpochMs, action.name(), action.scope().name(), detail, step.name());
+    event.appliedEpochMs = scheduler.nowEpochMs();
     events.add(event);
     if (action.opensWindow()) {
       open.add(new OpenWindow(step, undo, event));
@@ -206,6 +210,9 @@ public final class TimelineRunner implements AutoCloseable {
 
   /** Runs a removed window's undo (outside the state lock) and records its end. */
   private void undo(OpenWindow w) {
+    synchronized (this) {
+      w.event().restoringEpochMs = scheduler.nowEpochMs();
+    }
     String error = null;
     try {
       w.undo().run(target);

@@ -91,6 +91,24 @@ public final class RunObservations {
     return out;
   }
 
+  /**
+   * Returns each named step's span in which its faults were surely in effect: from the last event's
+   * end of apply to the first event's start of undo (see {@link FaultEvent#inEffect()}).
+   */
+  public static Map<String, TimeWindow> inEffectWindowsOf(List<FaultEvent> faults) {
+    Map<String, TimeWindow> out = new LinkedHashMap<>();
+    for (FaultEvent f : faults) {
+      if (f.step() != null) {
+        TimeWindow own = f.inEffect();
+        if (f.endEpochMs() == null && !isLasting(f.action())) {
+          own = new TimeWindow(own.startEpochMs(), own.startEpochMs());
+        }
+        out.merge(f.step(), own, TimeWindow::intersect);
+      }
+    }
+    return out;
+  }
+
   private static boolean isLasting(String action) {
     return !"relay-restart".equals(action) && !"dns".equals(action);
   }

@@ -21,4 +21,16 @@ public record TimeWindow(long startEpochMs, Long endEpochMs) {
             : Long.valueOf(Math.max(endEpochMs, other.endEpochMs));
     return new TimeWindow(Math.min(startEpochMs, other.startEpochMs), end);
   }
+
+  /** Returns the span both windows cover (empty, start = end, when they do not overlap). */
+  public TimeWindow intersect(TimeWindow other) {
+    long start = Math.max(startEpochMs, other.startEpochMs);
+    Long end =
+        endEpochMs == null
+            ? other.endEpochMs
+            : other.endEpochMs == null
+                ? endEpochMs
+                : Long.valueOf(Math.min(endEpochMs, other.endEpochMs));
+    return new TimeWindow(start, end == null ? null : Math.max(start, end));
+  }
 }

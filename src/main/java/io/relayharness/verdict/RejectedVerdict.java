@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Refusals (open relay, rate limits): at least {@code minRejected} REJECTED transactions, each with
- * reply code {@code code} when one is set, and none of the refused messages at any sink. Immutable;
- * thread-safe.
+ * Refusals (open relay, rate limits, unknown recipients): at least {@code minRejected} REJECTED
+ * transactions, each with one of {@code codes} when they are set, none of the refused messages at
+ * any sink, and, when {@code recipientsMatching} is set, the refused set exactly the messages with
+ * a matching recipient (by id: a known recipient refused, or an unknown one accepted, fails).
+ * Immutable; thread-safe.
  */
 public final class RejectedVerdict implements Verdict {
 
@@ -48,7 +50,7 @@ public final class RejectedVerdict implements Verdict {
       }
       rejected++;
       codes.merge(m.replyCode(), 1, Integer::sum);
-      if (config.code() != null && m.replyCode() != config.code()) {
+      if (config.codes() != null && !config.codes().contains(m.replyCode())) {
         wrongCode++;
       }
       List<SinkArrival> copies = obs.arrivalIndex().copiesOf(m);
@@ -69,7 +71,7 @@ public final class RejectedVerdict implements Verdict {
             codeTable.row(
                 code,
                 count,
-                config.code() == null ? "any" : (code.equals(config.code()) ? "yes" : "NO")));
+                config.codes() == null ? "any" : (config.codes().contains(code) ? "yes" : "NO")));
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("transactions", (double) obs.accepted().size());
     figures.put("rejected", (double) finalRejected);
@@ -81,7 +83,52 @@ public final class RejectedVerdict implements Verdict {
     }
     if (wrongCode > 0) {
       failures.add(
-          wrongCode + " rejections without code " + config.code() + " (codes " + codes + ")");
+          wrongCode
+              + " rejections with a code other than "
+              + config.codes()
+              + " (codes "
+              + codes
+              + ")");
+    }
+    List<String> wronglyRefused = new ArrayList<>();
+    List<String> wronglyAccepted = new ArrayList<>();
+    if (config.recipientsMatching() != null) {
+      java.util.regex.Pattern p = java.util.regex.Pattern.compile(config.recipientsMatching());
+      for (AcceptedMail m : obs.accepted()) {
+        boolean matching = m.rcptTo().stream().anyMatch(r -> p.matcher(r).find());
+        if (matching && m.outcome() == AcceptedMail.Outcome.ACCEPTED) {
+          wronglyAccepted.add(m.harnessId() + " " + m.rcptTo());
+        } else if (!matching && m.outcome() == AcceptedMail.Outcome.REJECTED) {
+          wronglyRefused.add(m.harnessId() + " " + m.rcptTo() + " " + m.replyCode());
+        }
+      }
+      long matched =
+          obs.accepted().stream()
+              .filter(m -> m.rcptTo().stream().anyMatch(r -> p.matcher(r).find()))
+              .count();
+      figures.put("matchingRecipients", (double) matched);
+      figures.put("refusedWithoutMatch", (double) wronglyRefused.size());
+      figures.put("acceptedDespiteMatch", (double) wronglyAccepted.size());
+      if (matched == 0) {
+        failures.add("no message had a recipient matching " + config.recipientsMatching());
+      }
+      if (!wronglyRefused.isEmpty()) {
+        failures.add(
+            wronglyRefused.size()
+                + " refused without a recipient matching "
+                + config.recipientsMatching()
+                + ": "
+                + String.join(", ", wronglyRefused.subList(0, Math.min(3, wronglyRefused.size()))));
+      }
+      if (!wronglyAccepted.isEmpty()) {
+        failures.add(
+            wronglyAccepted.size()
+                + " accepted although a recipient matches "
+                + config.recipientsMatching()
+                + ": "
+                + String.join(
+                    ", ", wronglyAccepted.subList(0, Math.min(3, wronglyAccepted.size()))));
+      }
     }
     if (!delivered.isEmpty()) {
       failures.add(
@@ -100,7 +147,10 @@ public final class RejectedVerdict implements Verdict {
                 + " of "
                 + obs.accepted().size()
                 + " transactions refused"
-                + (config.code() == null ? "" : " with " + config.code())
+                + (config.codes() == null ? "" : " with " + config.codes())
+                + (config.recipientsMatching() == null
+                    ? ""
+                    : ", exactly those with a recipient matching " + config.recipientsMatching())
                 + ", none delivered"
             : String.join("; ", failures);
     return new VerdictResult(name(), failures.isEmpty(), summary, figures, tables);

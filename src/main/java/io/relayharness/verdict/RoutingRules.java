@@ -32,6 +32,9 @@ public record RoutingRules(List<Phase> phases) {
   /** The phase from the end of the last timeline step to the end of the run. */
   public static final String AFTER = "after";
 
+  /** The worker key of a rule on every worker together ({@code deferred: none}). */
+  public static final String ANY = "*";
+
   private static final Pattern AT_LEAST = Pattern.compile(">=\\s*([0-9.]+)");
   private static final Pattern AT_MOST = Pattern.compile("<=\\s*([0-9.]+)");
   private static final Pattern AROUND =
@@ -118,7 +121,11 @@ public record RoutingRules(List<Phase> phases) {
           String kind = String.valueOf(r.getKey());
           switch (kind) {
             case "delivered" -> delivered.putAll(workers(at + ".delivered", r.getValue(), context));
-            case "deferred" -> deferred.putAll(workers(at + ".deferred", r.getValue(), context));
+            case "deferred" ->
+                deferred.putAll(
+                    "none".equals(r.getValue())
+                        ? Map.of(ANY, new Rule(Rule.Kind.NONE, 0, 0))
+                        : workers(at + ".deferred", r.getValue(), context));
             default ->
                 throw new IllegalArgumentException(
                     at + "." + kind + ": unknown key (known: delivered, deferred)");

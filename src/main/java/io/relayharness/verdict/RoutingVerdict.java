@@ -45,7 +45,10 @@ public final class RoutingVerdict implements Verdict {
 
   @Override
   public VerdictResult evaluate(RunObservations obs) {
+    // Outer spans (apply began .. undo done) bound before and after; inner spans (apply done ..
+    // undo began) are the steps' own phases, so a slow DNS change is not judged half-applied.
     Map<String, TimeWindow> steps = RunObservations.windowsOf(obs.faults());
+    Map<String, TimeWindow> inEffect = RunObservations.inEffectWindowsOf(obs.faults());
     long loadStart =
         obs.accepted().stream()
             .mapToLong(AcceptedMail::startEpochMs)
@@ -94,7 +97,7 @@ public final class RoutingVerdict implements Verdict {
     figures.put("guardMs", (double) config.guardMs());
     figures.put("deliveriesInGuardBands", (double) inFlight);
     for (RoutingRules.Phase phase : config.phases().phases()) {
-      TimeWindow window = window(phase.name(), steps, loadStart, runEnd);
+      TimeWindow window = window(phase.name(), steps, inEffect, loadStart, runEnd);
       if (window == null) {
         failures.add("phase " + phase.name() + ": the run has no such timeline window");
         continue;
@@ -112,6 +115,9 @@ public final class RoutingVerdict implements Verdict {
           table,
           figures,
           failures);
+      // Deferral rules that only say "none" are proven by zero deferrals; others need one.
+      boolean onlyNone =
+          phase.deferred().values().stream().allMatch(r -> r.kind() == RoutingRules.Rule.Kind.NONE);
       judge(
           phase.name(),
           "deferred",
@@ -119,7 +125,7 @@ public final class RoutingVerdict implements Verdict {
           deferred,
           from,
           to,
-          1,
+          onlyNone ? 0 : 1,
           table,
           figures,
           failures);
@@ -138,7 +144,11 @@ public final class RoutingVerdict implements Verdict {
   }
 
   private static TimeWindow window(
-      String phase, Map<String, TimeWindow> steps, long loadStart, long runEnd) {
+      String phase,
+      Map<String, TimeWindow> steps,
+      Map<String, TimeWindow> inEffect,
+      long loadStart,
+      long runEnd) {
     if (phase.equals(RoutingRules.BEFORE)) {
       long first = steps.values().stream().mapToLong(TimeWindow::startEpochMs).min().orElse(runEnd);
       return new TimeWindow(loadStart, first);
@@ -151,7 +161,7 @@ public final class RoutingVerdict implements Verdict {
               .orElse(loadStart);
       return new TimeWindow(last, runEnd);
     }
-    return steps.get(phase);
+    return inEffect.get(phase);
   }
 
   private static void judge(
@@ -178,6 +188,9 @@ public final class RoutingVerdict implements Verdict {
     }
     figures.put(phase + "." + kind, (double) total);
     counts.forEach((w, n) -> figures.put(phase + "." + kind + "." + w, (double) n));
+    rules.keySet().stream()
+        .filter(w -> !w.equals(RoutingRules.ANY))
+        .forEach(w -> figures.putIfAbsent(phase + "." + kind + "." + w, 0.0));
     String span = Fmt.time(from) + " .. " + Fmt.time(to);
     if (total < minEvents) {
       failures.add(
@@ -194,7 +207,7 @@ public final class RoutingVerdict implements Verdict {
               + " to judge it");
     }
     for (Map.Entry<String, RoutingRules.Rule> r : rules.entrySet()) {
-      long n = counts.getOrDefault(r.getKey(), 0L);
+      long n = r.getKey().equals(RoutingRules.ANY) ? total : counts.getOrDefault(r.getKey(), 0L);
       boolean ok = total >= minEvents && r.getValue().holds(n, total);
       double share = total == 0 ? 0 : (double) n / total;
       table.row(
@@ -228,7 +241,7 @@ public final class RoutingVerdict implements Verdict {
     }
     // Workers the phase names no rule for are shown too, so the table tells the whole split.
     counts.keySet().stream()
-        .filter(w -> !rules.containsKey(w))
+        .filter(w -> !rules.containsKey(w) && !rules.containsKey(RoutingRules.ANY))
         .sorted(Comparator.naturalOrder())
         .forEach(
             w ->

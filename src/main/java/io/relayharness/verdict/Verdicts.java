@@ -31,7 +31,8 @@ public final class Verdicts {
             SloConfig.SPEC,
             DeliveryConfig.SPEC,
             RejectedConfig.SPEC,
-            RoutingConfig.SPEC)) {
+            RoutingConfig.SPEC,
+            ClientRateConfig.SPEC)) {
       specs.put(s.key(), s);
     }
     SPECS = Collections.unmodifiableMap(specs);

@@ -11,6 +11,7 @@ import io.relayharness.verdict.VerdictResults;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,11 +19,19 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs the named scenarios through the same engine as {@code ./harness run}: by default the ones
- * tagged {@code fast} (together they cover every verdict); with {@code -Dscenarios=all} every
- * scenario; with {@code -Dscenarios=a,b} the ones named. A scenario tagged {@code negative} must
- * fail, on the expectations its description names; every other one must pass. Each verdict is an
- * Allure step, and the run report is attached.
+ * Runs every scenario through the same engine as {@code ./harness run}, then every relay broken on
+ * purpose that a scenario names ({@code brokenBy}):
+ *
+ * <ul>
+ *   <li>a scenario passes when every verdict holds, or, for a negative one, when exactly the
+ *       verdicts of its {@code expectFailure} fail;
+ *   <li>a broken relay passes when the scenario run on it fails at least the verdicts of its {@code
+ *       caughtBy}: the harness caught it.
+ * </ul>
+ *
+ * {@code -Dscenarios=a,b} runs the ones named, {@code -Dscenarios=all} (the default) every one;
+ * {@code -Dbroken=false} leaves out the broken relays, {@code -Dbroken=only} runs only them. Each
+ * verdict is an Allure step, and the run report is attached.
  */
 class ScenarioIT {
 
@@ -33,33 +42,62 @@ class ScenarioIT {
   Stream<DynamicTest> scenarios() {
     ScenarioCatalog catalog = new ScenarioCatalog(PROJECT.resolve("scenarios"));
     ScenarioLoader loader = new ScenarioLoader(PROJECT);
-    String selection = System.getProperty("scenarios", "fast");
-    List<Scenario> chosen =
+    String selection = System.getProperty("scenarios", "all");
+    String broken = System.getProperty("broken", "true");
+    List<String> names =
         catalog.names().stream()
-            .map(name -> load(loader, catalog.resolve(name).orElseThrow()))
-            .filter(s -> selected(s, selection))
-            .collect(Collectors.toList());
-    assertThat(chosen).as("scenarios selected by '%s'", selection).isNotEmpty();
-    return chosen.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> run(s)));
+            .filter(n -> selection.equals("all") || List.of(selection.split(",")).contains(n))
+            .toList();
+    assertThat(names).as("scenarios selected by '%s'", selection).isNotEmpty();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String name : names) {
+      Path file = catalog.resolve(name).orElseThrow();
+      Scenario s = load(loader, file, Overrides.NONE);
+      if (!broken.equals("only")) {
+        tests.add(DynamicTest.dynamicTest(s.name(), () -> runScenario(s)));
+      }
+      if (!broken.equals("false")) {
+        for (BrokenRelay b : s.brokenBy()) {
+          tests.add(
+              DynamicTest.dynamicTest(
+                  s.name() + " broken by " + b.name(),
+                  () -> runBroken(load(loader, file, b.overrides()), b)));
+        }
+      }
+    }
+    return tests.stream();
   }
 
-  private static Scenario load(ScenarioLoader loader, Path file) {
+  private static Scenario load(ScenarioLoader loader, Path file, Overrides overrides) {
     try {
-      return loader.load(file, Overrides.NONE);
+      return loader.load(file, overrides);
     } catch (ScenarioException e) {
       throw new AssertionError(String.join("\n", e.errors()), e);
     }
   }
 
-  private static boolean selected(Scenario s, String selection) {
-    return switch (selection) {
-      case "all" -> true;
-      case "fast" -> s.hasTag(Scenario.FAST);
-      default -> List.of(selection.split(",")).contains(s.name());
-    };
+  private static void runScenario(Scenario scenario) throws Exception {
+    RunResult result = run(scenario, scenario.name());
+    String outcomes = outcomes(result);
+    assertThat(result.passed())
+        .as(
+            "scenario %s%s:%n  %s",
+            scenario.name(),
+            result.expectFailure().isEmpty() ? "" : " must fail exactly " + result.expectFailure(),
+            outcomes)
+        .isTrue();
   }
 
-  private static void run(Scenario scenario) throws Exception {
+  private static void runBroken(Scenario scenario, BrokenRelay broken) throws Exception {
+    RunResult result = run(scenario, scenario.name() + " broken by " + broken.name());
+    assertThat(result.failed())
+        .as(
+            "%s broken by %s (%s) must fail %s:%n  %s",
+            scenario.name(), broken.name(), broken.why(), broken.caughtBy(), outcomes(result))
+        .containsAll(broken.caughtBy());
+  }
+
+  private static RunResult run(Scenario scenario, String title) throws Exception {
     RunResult result;
     try (DockerScenarioEngine engine = new DockerScenarioEngine()) {
       result = engine.run(scenario, new RunOptions(PROJECT, REPORTS), snapshot -> {});
@@ -67,22 +105,14 @@ class ScenarioIT {
     List<VerdictResult> verdicts = VerdictResults.read(RunFolder.open(result.runDirectory()));
     AllureVerdicts.report(verdicts);
     attach(result.runDirectory().resolve("report.html"), "run report", "text/html", ".html");
-    String outcomes =
-        result.outcomes().stream()
-            .map(o -> (o.passed() ? "ok   " : "FAIL ") + o.name() + ": " + o.summary())
-            .collect(Collectors.joining("\n  "));
-    System.out.printf("%s (%s):%n  %s%n", scenario.name(), result.runDirectory(), outcomes);
-    if (scenario.hasTag("negative")) {
-      assertThat(result.passed())
-          .as("negative scenario %s must fail an expectation:%n  %s", scenario.name(), outcomes)
-          .isFalse();
-      assertThat(result.outcomes())
-          .as("a negative scenario fails on a verdict, not on the timeline:%n  %s", outcomes)
-          .filteredOn(o -> o.name().equals("timeline"))
-          .isEmpty();
-    } else {
-      assertThat(result.passed()).as("scenario %s:%n  %s", scenario.name(), outcomes).isTrue();
-    }
+    System.out.printf("%s (%s):%n  %s%n", title, result.runDirectory(), outcomes(result));
+    return result;
+  }
+
+  private static String outcomes(RunResult result) {
+    return result.outcomes().stream()
+        .map(o -> (o.passed() ? "ok   " : "FAIL ") + o.name() + ": " + o.summary())
+        .collect(Collectors.joining("\n  "));
   }
 
   private static void attach(Path file, String name, String type, String ext) throws Exception {

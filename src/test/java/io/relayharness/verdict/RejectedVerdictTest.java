@@ -19,7 +19,8 @@ class RejectedVerdictTest {
             .accepted(List.of(rejected("r1", 554, T0), rejected("r2", 554, T0 + 1)))
             .build();
 
-    assertThat(new RejectedVerdict(new RejectedConfig(2, 554)).evaluate(obs))
+    assertThat(
+            new RejectedVerdict(new RejectedConfig(2, java.util.List.of(554), null)).evaluate(obs))
         .passed()
         .hasFigure("rejected", 2);
   }
@@ -32,7 +33,8 @@ class RejectedVerdictTest {
             .arrivals(List.of(arrival("r1", "worker0", "Q9", T0 + 50)))
             .build();
 
-    assertThat(new RejectedVerdict(new RejectedConfig(2, 554)).evaluate(obs))
+    assertThat(
+            new RejectedVerdict(new RejectedConfig(2, java.util.List.of(554), null)).evaluate(obs))
         .failed()
         .summaryContains(
             "1 rejected, expected >= 2",
