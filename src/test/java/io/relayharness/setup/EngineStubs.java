@@ -1,10 +1,8 @@
 package io.relayharness.setup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -166,12 +164,10 @@ final class EngineStubs {
   }
 
   private void write(Path file, String body) throws IOException {
-    String script =
-        "#!/bin/bash\n"
-            + "CALLS='%s' SIM='%s' PKGS='%s' BIN='%s'\n"
+    StubScripts.write(
+        file,
+        "CALLS='%s' SIM='%s' PKGS='%s' BIN='%s'\n"
                 .formatted(root.resolve("calls.log"), sim, root.resolve("pkgs"), bin)
-            + body;
-    Files.writeString(file, script, StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            + body);
   }
 }
