@@ -36,15 +36,14 @@ can_install() {
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
 }
 
-# apt-get install of the given packages, output in $LOG_DIR/apt.log, serialised with the other
+# apt-get install with the given arguments, output in $LOG_DIR/apt.log, serialised with the other
 # set-up scripts by their shared lock file; runs apt-get update first when the install fails.
 apt_install() {
   mkdir -p "$LOG_DIR"
   export DEBIAN_FRONTEND=noninteractive
   (
     flock 9
-    apt-get install -y -qq --no-install-recommends "$@" \
-      || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"; }
+    apt-get install -y -qq "$@" || { apt-get update -qq && apt-get install -y -qq "$@"; }
   ) 9>"$APT_LOCK" >>"$LOG_DIR/apt.log" 2>&1 || {
     tail -20 "$LOG_DIR/apt.log" >&2
     die "apt-get install $* failed; see $LOG_DIR/apt.log"
@@ -74,7 +73,7 @@ The harness installs one by itself only as root on Debian/Ubuntu."
   fi
   if ! command -v dockerd >/dev/null 2>&1; then
     say "no Docker engine: installing docker.io from the distribution's packages (log: $LOG_DIR/apt.log)"
-    apt_install docker.io iptables
+    apt_install --no-install-recommends docker.io iptables
   fi
   start_daemon
 }

@@ -50,7 +50,7 @@ class EngineSetupTest {
             "docker info",
             "docker image inspect " + EngineStubs.IMAGE,
             "docker pull -q " + EngineStubs.IMAGE,
-            "apt-get install -y -qq --no-install-recommends debootstrap",
+            "apt-get install -y -qq debootstrap",
             "debootstrap --variant=minbase bookworm <rootfs> " + ARCHIVE,
             "docker import -c CMD [\"bash\"] - " + EngineStubs.IMAGE);
     assertThat(machine.importedEntries())
