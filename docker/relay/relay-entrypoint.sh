@@ -13,7 +13,7 @@ set -euo pipefail
 VARIANT="${RELAY_VARIANT:?RELAY_VARIANT is not set}"
 DIR="/etc/relay-harness/configs/$VARIANT"
 if [ ! -d "$DIR" ]; then
-  echo "relay: unknown config variant '$VARIANT'; variants: $(ls /etc/relay-harness/configs | tr '\n' ' ')" >&2
+  echo "relay: unknown config variant '$VARIANT'; variants: $(find /etc/relay-harness/configs -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | tr '\n' ' ')" >&2
   exit 2
 fi
 

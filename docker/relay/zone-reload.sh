@@ -4,7 +4,7 @@
 set -u
 bound() { # address -> is a UDP socket bound on address:53? (/proc/net/udp, hex little-endian)
   local hex
-  hex=$(printf '%02X%02X%02X%02X:0035' $(echo "$1" | awk -F. '{print $4, $3, $2, $1}'))
+  hex=$(echo "$1" | awk -F. '{ printf "%02X%02X%02X%02X:0035", $4, $3, $2, $1 }')
   grep -q " $hex " /proc/net/udp
 }
 for addr in 127.0.0.1 127.0.0.2; do
