@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       ListCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
+      BrokenCommand.class,
       RunCommand.class,
       CompareCommand.class,
       CommandLine.HelpCommand.class
