@@ -26,10 +26,11 @@ import java.util.Set;
  * later. The relay logs that moment for the queue id: "message may be sent more than once", "lost
  * connection with .. while sending end of data", "conversation with .. timed out while sending end
  * of data". Such a line is an <b>explaining event</b> (a line that is both a deferral and a warning
- * counts once). Copy k (k >= 2) of a message is <b>explained</b> when an explaining event of the
- * queue id it came through (its own {@code Received:} queue id, else the timeline's) happened after
- * copy k-1 arrived (with {@value #SLACK_MS} ms of slack for clocks) and before copy k arrived; each
- * event explains at most one copy, the earliest unused one being taken.
+ * counts once; a "delivery temporarily suspended" deferral, which only repeats the reason that
+ * throttled the destination, is none). Copy k (k >= 2) of a message is <b>explained</b> when an
+ * explaining event of the queue id it came through (its own {@code Received:} queue id, else the
+ * timeline's) happened after copy k-1 arrived (with {@value #SLACK_MS} ms of slack for clocks) and
+ * before copy k arrived; each event explains at most one copy, the earliest unused one being taken.
  *
  * <p>Anything else is <b>unexplained</b>: a copy with no known queue id, copies through different
  * queue ids (the message entered the relay twice), two {@code sent} hand-overs without a failure
@@ -62,12 +63,21 @@ public final class DuplicatesVerdict implements Verdict {
   /** A relay log line saying the data went out but the 250 after it did not come back. */
   private record Event(int index, long epochMs, String queueId, String line) {}
 
+  /**
+   * A throttled destination defers mail without connecting and repeats the reason of the failure
+   * that throttled it, which may be a loss after the final dot of another message.
+   */
+  static final String SUSPENDED = "delivery temporarily suspended";
+
   /** Returns whether an attempt's detail says the connection failed after the final dot. */
   static boolean failedAfterData(String detail) {
     if (detail == null) {
       return false;
     }
     String d = detail.toLowerCase(Locale.ROOT);
+    if (d.contains(SUSPENDED)) {
+      return false;
+    }
     return d.contains("may be sent more than once")
         || d.contains("end of data") && (d.contains("lost connection") || d.contains("timed out"));
   }
@@ -237,6 +247,7 @@ public final class DuplicatesVerdict implements Verdict {
     for (RelayWarning w : obs.warnings()) {
       if (RelayWarning.MAY_BE_SENT_MORE_THAN_ONCE.equals(w.kind())
           && w.queueId() != null
+          && !w.line().toLowerCase(Locale.ROOT).contains(SUSPENDED)
           && !attemptKeys.contains(w.queueId() + "@" + w.epochMs())) {
         out.computeIfAbsent(w.queueId(), k -> new ArrayList<>())
             .add(new Event(index++, w.epochMs(), w.queueId(), w.line()));

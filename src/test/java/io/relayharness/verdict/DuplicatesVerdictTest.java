@@ -113,6 +113,29 @@ class DuplicatesVerdictTest {
   }
 
   @Test
+  void shouldNotTakeASuspendedDestinationsRepeatedReasonForAFailureOfThisMessage() {
+    String suspended = "delivery temporarily suspended: " + LOST_AFTER_DOT;
+    List<DeliveryAttempt> attempts =
+        List.of(
+            attempt("Q1", T0 + 30_100, "deferred", null, suspended),
+            attempt("Q1", T0 + 39_990, "sent", "worker1", "250 Ok"));
+    RelayWarning warning =
+        new RelayWarning(
+            T0 + 30_100,
+            "Q1",
+            RelayWarning.MAY_BE_SENT_MORE_THAN_ONCE,
+            "relay postfix/smtp[77]: Q1: to=<archive@archive.example.com>, status=deferred ("
+                + suspended
+                + ")");
+
+    assertThat(new DuplicatesVerdict().evaluate(run(attempts, List.of(warning))))
+        .as("the throttled destination deferred Q1 without sending it")
+        .failed()
+        .hasFigure("explainingEvents", 0)
+        .hasFigure("unexplained", 1);
+  }
+
+  @Test
   void shouldExplainACopyResentAfterATimeoutAfterTheData() {
     List<DeliveryAttempt> attempts =
         List.of(
