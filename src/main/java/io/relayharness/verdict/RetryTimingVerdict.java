@@ -63,9 +63,6 @@ public final class RetryTimingVerdict implements Verdict {
   /** The fault action that restarts the relay (and so its queue manager's scan timer). */
   static final String RELAY_RESTART = "relay-restart";
 
-  /** Least slack when fitting the scan phase, so that a tolerance of 0 can still find it. */
-  static final long FIT_SLACK_MS = 1000;
-
   private final RetryTimingConfig config;
 
   /** Makes the verdict with {@code config}. */
@@ -384,7 +381,7 @@ public final class RetryTimingVerdict implements Verdict {
         observed.add(new ScanTicks.Observed(r.dueMs, r.next.epochMs()));
       }
     }
-    return ScanTicks.fit(period, observed, tol, Math.max(tol, FIT_SLACK_MS));
+    return ScanTicks.fit(period, observed, tol);
   }
 
   private static String describe(Retry r, long tolerance) {

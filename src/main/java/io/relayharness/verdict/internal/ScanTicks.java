@@ -47,13 +47,19 @@ public record ScanTicks(long periodMs, long phaseMs) {
     return periodMs <= 0 ? actualMs : lastAtOrBefore(actualMs);
   }
 
+  /** How much more an attempt before its tick weighs than one after it when fitting the phase. */
+  public static final int EARLY_WEIGHT = 9;
+
   /**
-   * Estimates the phase from observed retries: each candidate phase is an observed attempt time
-   * modulo the period; the one under which most retries land within {@code fitSlackMs} of their
-   * prediction wins, ties going to the smallest total deviation. With no retries the phase is 0.
+   * Estimates the phase from observed retries. An attempt comes at or after the scan tick that
+   * picked it up (a burst of retries drains over a while after its tick), so the fit minimises the
+   * lateness under an asymmetric loss: lateness after the tick counts once, before it {@value
+   * #EARLY_WEIGHT} times, each capped at one period so that an outlier weighs no more than that.
+   * This puts the ticks near the earliest tenth of the attempts that follow them rather than in
+   * their middle, which would hide lateness. Candidates are the observed attempt times modulo the
+   * period. With no retries the phase is 0.
    */
-  public static ScanTicks fit(
-      long periodMs, List<Observed> retries, long toleranceMs, long fitSlackMs) {
+  public static ScanTicks fit(long periodMs, List<Observed> retries, long toleranceMs) {
     if (periodMs <= 0 || retries.isEmpty()) {
       return new ScanTicks(periodMs, 0);
     }
@@ -62,23 +68,20 @@ public record ScanTicks(long periodMs, long phaseMs) {
       candidates.add(Math.floorMod(r.actualMs(), periodMs));
     }
     long best = candidates.first();
-    int bestCount = -1;
-    double bestDeviation = Double.MAX_VALUE;
+    double bestLoss = Double.MAX_VALUE;
     for (long phase : candidates) {
       ScanTicks ticks = new ScanTicks(periodMs, phase);
-      int count = 0;
-      double deviation = 0;
+      double loss = 0;
       for (Observed r : retries) {
         long lateness = r.actualMs() - ticks.predicted(r.dueMs(), r.actualMs(), toleranceMs);
-        if (Math.abs(lateness) <= fitSlackMs) {
-          count++;
-        }
-        deviation += Math.min(Math.abs(lateness), periodMs);
+        loss +=
+            lateness >= 0
+                ? Math.min(lateness, periodMs)
+                : (double) EARLY_WEIGHT * Math.min(-lateness, periodMs);
       }
-      if (count > bestCount || count == bestCount && deviation < bestDeviation) {
+      if (loss < bestLoss) {
         best = phase;
-        bestCount = count;
-        bestDeviation = deviation;
+        bestLoss = loss;
       }
     }
     return new ScanTicks(periodMs, best);

@@ -40,9 +40,22 @@ class ScanTicksTest {
             new ScanTicks.Observed(34_000, 37_200),
             new ScanTicks.Observed(14_000, 30_000));
 
-    assertThat(ScanTicks.fit(5000, retries, 0, 1000).phaseMs())
-        .as(
-            "three retries near ticks at 2 s mod 5 s outvote one late retry; the median residue wins")
-        .isEqualTo(2100);
+    assertThat(ScanTicks.fit(5000, retries, 0).phaseMs())
+        .as("three retries just after ticks at 2.05 s mod 5 s outvote one late retry")
+        .isEqualTo(2050);
+  }
+
+  @Test
+  void shouldPutTheTickBeforeABurstNotInItsMiddle() {
+    // Ten retries due at 5 s, drained by the 7 s scan over 3 s: 7.0, 7.0, 7.4, ... 10.2 s.
+    List<ScanTicks.Observed> burst = new java.util.ArrayList<>();
+    burst.add(new ScanTicks.Observed(5000, 7000));
+    for (int i = 0; i < 9; i++) {
+      burst.add(new ScanTicks.Observed(5000, 7000 + 400 * i));
+    }
+
+    assertThat(ScanTicks.fit(5000, burst, 2500).phaseMs())
+        .as("the tick is where the burst starts, so its tail shows as lateness")
+        .isEqualTo(2000);
   }
 }
