@@ -5,11 +5,13 @@ package io.relayharness.verdict;
  *
  * @param maxUnexplained extra copies allowed without a relay-side reason (default 0)
  * @param maxTotal extra copies allowed in all, or null for no bound (default null)
+ * @param minDuplicates explained extra copies the run must show, for a scenario that provokes them
+ *     (default 0)
  */
-public record DuplicatesConfig(int maxUnexplained, Integer maxTotal) {
+public record DuplicatesConfig(int maxUnexplained, Integer maxTotal, int minDuplicates) {
 
   /** {@code expect: duplicates: {}}. */
-  public static final DuplicatesConfig DEFAULT = new DuplicatesConfig(0, null);
+  public static final DuplicatesConfig DEFAULT = new DuplicatesConfig(0, null, 0);
 
   /** The {@code expect: duplicates} entry. */
   public static final VerdictSpec SPEC =
@@ -20,8 +22,23 @@ public record DuplicatesConfig(int maxUnexplained, Integer maxTotal) {
               ParamSpec.integer(
                   "maxUnexplained", 0, 0, null, false, "extra copies allowed without a reason"),
               ParamSpec.integer(
-                  "maxTotal", null, 0, null, true, "extra copies allowed in all (null: no bound)")),
+                  "maxTotal", null, 0, null, true, "extra copies allowed in all (null: no bound)"),
+              ParamSpec.integer(
+                  "minDuplicates",
+                  0,
+                  0,
+                  null,
+                  false,
+                  "explained extra copies the run must show (a scenario that provokes them)")),
           p ->
               new DuplicatesVerdict(
-                  new DuplicatesConfig(p.integer("maxUnexplained"), p.integer("maxTotal"))));
+                  new DuplicatesConfig(
+                      p.integer("maxUnexplained"),
+                      p.integer("maxTotal"),
+                      p.integer("minDuplicates"))));
+
+  /** Settings that require no duplicates. */
+  public DuplicatesConfig(int maxUnexplained, Integer maxTotal) {
+    this(maxUnexplained, maxTotal, 0);
+  }
 }

@@ -5,38 +5,42 @@ import io.relayharness.observe.DeliveryAttempt;
 import io.relayharness.observe.MessageTimeline;
 import io.relayharness.observe.RelayWarning;
 import io.relayharness.observe.RunObservations;
-import io.relayharness.observe.TimelineJoin;
 import io.relayharness.verdict.internal.Fmt;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Duplicates: copies at the sinks beyond the first per harness id (Message-ID for mail without
- * one), each classified as explained or not.
+ * one), each explained by one relay event or not.
  *
  * <p>SMTP delivers at least once: when a worker stores a message but its 250 after the final dot
  * never reaches the relay, the relay cannot know the message arrived, defers it and sends it again
- * later. Copy k (k >= 2) of a message is <b>explained</b> when, for the relay queue id the message
- * went through (the copy's own {@code Received:} queue id, else the timeline's):
+ * later. The relay logs that moment for the queue id: "message may be sent more than once", "lost
+ * connection with .. while sending end of data", "conversation with .. timed out while sending end
+ * of data". Such a line is an <b>explaining event</b> (a line that is both a deferral and a warning
+ * counts once; a "delivery temporarily suspended" deferral, which only repeats the reason that
+ * throttled the destination, is none). Copy k (k >= 2) of a message is <b>explained</b> when an
+ * explaining event of the queue id it came through (its own {@code Received:} queue id, else the
+ * timeline's) happened after copy k-1 arrived (with {@value #SLACK_MS} ms of slack for clocks) and
+ * before copy k arrived; each event explains at most one copy, the earliest unused one being taken.
  *
- * <ol>
- *   <li>the relay logged "message may be sent more than once" for that queue id, or
- *   <li>the relay logged a non-{@code sent} attempt for that queue id no earlier than copy k-1's
- *       arrival and no later than copy k's (each with {@value #SLACK_MS} ms of slack for clocks):
- *       it believed the earlier hand-over failed and retried.
- * </ol>
- *
- * Anything else is <b>unexplained</b>: a copy with no known queue id, copies through different
- * queue ids (the message entered the relay twice), or two {@code sent} hand-overs without a failure
- * in between. Immutable; thread-safe.
+ * <p>Anything else is <b>unexplained</b>: a copy with no known queue id, copies through different
+ * queue ids (the message entered the relay twice), two {@code sent} hand-overs without a failure
+ * after the data, an event logged only after the copy arrived, or a second copy for one event. The
+ * verdict fails on more than {@code maxUnexplained} unexplained copies, more than {@code maxTotal}
+ * copies in all, or fewer than {@code minDuplicates} explained ones. Immutable; thread-safe.
  */
 public final class DuplicatesVerdict implements Verdict {
 
-  /** Slack between sink and relay log clocks when ordering a deferral against arrivals. */
+  /** Slack between sink and relay log clocks: an event may be logged this much before copy k-1. */
   public static final long SLACK_MS = 1000;
 
   private final DuplicatesConfig config;
@@ -56,22 +60,48 @@ public final class DuplicatesVerdict implements Verdict {
     return "duplicates";
   }
 
+  /** A relay log line saying the data went out but the 250 after it did not come back. */
+  private record Event(int index, long epochMs, String queueId, String line) {}
+
+  /**
+   * A throttled destination defers mail without connecting and repeats the reason of the failure
+   * that throttled it, which may be a loss after the final dot of another message.
+   */
+  static final String SUSPENDED = "delivery temporarily suspended";
+
+  /** Returns whether an attempt's detail says the connection failed after the final dot. */
+  static boolean failedAfterData(String detail) {
+    if (detail == null) {
+      return false;
+    }
+    String d = detail.toLowerCase(Locale.ROOT);
+    if (d.contains(SUSPENDED)) {
+      return false;
+    }
+    return d.contains("may be sent more than once")
+        || d.contains("end of data") && (d.contains("lost connection") || d.contains("timed out"));
+  }
+
   @Override
   public VerdictResult evaluate(RunObservations obs) {
-    Map<String, List<DeliveryAttempt>> attempts = TimelineJoin.byQueueId(obs.attempts());
-    Map<String, RelayWarning> mayBeSentTwice = new HashMap<>();
-    for (RelayWarning w : obs.warnings()) {
-      if (RelayWarning.MAY_BE_SENT_MORE_THAN_ONCE.equals(w.kind()) && w.queueId() != null) {
-        mayBeSentTwice.putIfAbsent(w.queueId(), w);
-      }
-    }
+    Map<String, List<Event>> events = events(obs);
     Map<String, String> timelineQueueIds = new HashMap<>();
     for (MessageTimeline t : obs.timelines()) {
       if (t.harnessId() != null && t.queueId() != null) {
         timelineQueueIds.put(t.harnessId(), t.queueId());
       }
     }
-    Table.Builder table =
+    Table.Builder perMessage =
+        Table.builder(
+            "Duplicated messages",
+            "harness id",
+            "queue id",
+            "copies",
+            "workers",
+            "explained",
+            "unexplained",
+            "explaining log lines");
+    Table.Builder perCopy =
         Table.builder(
             "Extra copies",
             "harness id",
@@ -81,6 +111,7 @@ public final class DuplicatesVerdict implements Verdict {
             "arrived at",
             "explained",
             "reason");
+    Set<Integer> used = new HashSet<>();
     int messages = 0;
     int duplicated = 0;
     int extra = 0;
@@ -93,6 +124,9 @@ public final class DuplicatesVerdict implements Verdict {
         continue;
       }
       duplicated++;
+      String messageQueueId = null;
+      List<String> lines = new ArrayList<>();
+      int messageUnexplained = 0;
       for (int k = 1; k < copies.size(); k++) {
         extra++;
         SinkArrival copy = copies.get(k);
@@ -101,85 +135,157 @@ public final class DuplicatesVerdict implements Verdict {
             copy.relayQueueId() != null
                 ? copy.relayQueueId()
                 : timelineQueueIds.get(group.getKey());
-        String reason = explain(queueId, previous, copy, attempts, mayBeSentTwice);
-        boolean ok = reason != null;
-        if (!ok) {
-          unexplained++;
-          unexplainedIds.add(group.getKey());
-          reason = unexplainedReason(queueId, previous, copy);
+        if (messageQueueId == null) {
+          messageQueueId = queueId;
         }
-        table.row(
+        String reason = unexplainedReason(queueId, previous, copy);
+        Event e = null;
+        if (reason == null) {
+          e = explain(events.getOrDefault(queueId, List.of()), previous, copy, used);
+          if (e == null) {
+            reason = noEventReason(queueId, previous, copy, events.get(queueId), used);
+          }
+        }
+        if (e != null) {
+          used.add(e.index());
+          lines.add(e.line());
+        } else {
+          unexplained++;
+          messageUnexplained++;
+          unexplainedIds.add(group.getKey());
+        }
+        perCopy.row(
             group.getKey(),
             queueId,
             k + 1,
             copy.worker(),
             Fmt.time(copy.arrivalEpochMs()),
-            ok ? "yes" : "NO",
-            reason);
+            e != null ? "yes" : "NO",
+            e != null ? e.line() : reason);
       }
+      perMessage.row(
+          group.getKey(),
+          messageQueueId,
+          copies.size(),
+          String.join(", ", copies.stream().map(SinkArrival::worker).toList()),
+          copies.size() - 1 - messageUnexplained,
+          messageUnexplained,
+          lines.isEmpty() ? "none" : String.join(" | ", lines));
     }
+    int explained = extra - unexplained;
+    int eventCount = events.values().stream().mapToInt(List::size).sum();
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("messages", (double) messages);
     figures.put("duplicated", (double) duplicated);
+    figures.put("duplicates", (double) extra);
     figures.put("extraCopies", (double) extra);
-    figures.put("explained", (double) (extra - unexplained));
+    figures.put("explained", (double) explained);
     figures.put("unexplained", (double) unexplained);
-    boolean passed =
-        unexplained <= config.maxUnexplained()
-            && (config.maxTotal() == null || extra <= config.maxTotal());
-    String summary;
-    if (extra == 0) {
-      summary = "no message arrived more than once (" + messages + " messages)";
-    } else {
-      summary =
-          extra
-              + " extra copies of "
-              + duplicated
-              + " messages, "
-              + unexplained
-              + " unexplained (max "
+    figures.put("explainingEvents", (double) eventCount);
+    figures.put("unusedEvents", (double) (eventCount - used.size()));
+
+    List<String> failures = new ArrayList<>();
+    if (unexplained > config.maxUnexplained()) {
+      failures.add(
+          unexplained
+              + " unexplained, more than the "
               + config.maxUnexplained()
-              + (config.maxTotal() == null ? "" : ", total max " + config.maxTotal())
-              + ")"
-              + (unexplainedIds.isEmpty() ? "" : ": " + first(unexplainedIds));
+              + " allowed: "
+              + first(unexplainedIds));
     }
-    return new VerdictResult(
-        name(), passed, summary, figures, extra == 0 ? List.of() : List.of(table.build()));
+    if (config.maxTotal() != null && extra > config.maxTotal()) {
+      failures.add(extra + " extra copies in all, more than the " + config.maxTotal() + " allowed");
+    }
+    if (explained < config.minDuplicates()) {
+      failures.add(
+          "expected at least "
+              + config.minDuplicates()
+              + " explained duplicates, saw "
+              + explained
+              + (extra == explained ? "" : " (of " + extra + " extra copies)"));
+    }
+    String expected =
+        "expected <= "
+            + config.maxUnexplained()
+            + " unexplained extra copies"
+            + (config.maxTotal() == null ? ", total any" : ", total <= " + config.maxTotal())
+            + (config.minDuplicates() > 0 ? ", >= " + config.minDuplicates() + " explained" : "");
+    String seen =
+        extra == 0
+            ? "saw no message arrive more than once (" + messages + " messages)"
+            : "saw "
+                + extra
+                + " extra copies of "
+                + duplicated
+                + " of "
+                + messages
+                + " messages: "
+                + explained
+                + " explained, "
+                + unexplained
+                + " unexplained"
+                + (unexplainedIds.isEmpty() ? "" : " (" + first(unexplainedIds) + ")");
+    boolean passed = failures.isEmpty();
+    String summary =
+        expected + "; " + seen + (passed ? "" : "; FAILED: " + String.join("; ", failures));
+    List<Table> tables = extra == 0 ? List.of() : List.of(perMessage.build(), perCopy.build());
+    return new VerdictResult(name(), passed, summary, figures, tables);
   }
 
-  private static String explain(
-      String queueId,
-      SinkArrival previous,
-      SinkArrival copy,
-      Map<String, List<DeliveryAttempt>> attempts,
-      Map<String, RelayWarning> mayBeSentTwice) {
-    if (queueId == null) {
-      return null;
+  /** Explaining events per queue id, in time order; a warning on a deferral's line counts once. */
+  private static Map<String, List<Event>> events(RunObservations obs) {
+    Map<String, List<Event>> out = new HashMap<>();
+    Set<String> attemptKeys = new HashSet<>();
+    int index = 0;
+    for (DeliveryAttempt a : obs.attempts()) {
+      if (a.queueId() != null && !a.delivered() && failedAfterData(a.detail())) {
+        out.computeIfAbsent(a.queueId(), k -> new ArrayList<>())
+            .add(new Event(index++, a.epochMs(), a.queueId(), lineOf(a)));
+        attemptKeys.add(a.queueId() + "@" + a.epochMs());
+      }
     }
-    if (previous.relayQueueId() != null
-        && copy.relayQueueId() != null
-        && !previous.relayQueueId().equals(copy.relayQueueId())) {
-      return null;
+    for (RelayWarning w : obs.warnings()) {
+      if (RelayWarning.MAY_BE_SENT_MORE_THAN_ONCE.equals(w.kind())
+          && w.queueId() != null
+          && !w.line().toLowerCase(Locale.ROOT).contains(SUSPENDED)
+          && !attemptKeys.contains(w.queueId() + "@" + w.epochMs())) {
+        out.computeIfAbsent(w.queueId(), k -> new ArrayList<>())
+            .add(new Event(index++, w.epochMs(), w.queueId(), w.line()));
+      }
     }
-    RelayWarning w = mayBeSentTwice.get(queueId);
-    if (w != null) {
-      return "relay warned 'message may be sent more than once' at " + Fmt.time(w.epochMs());
-    }
-    for (DeliveryAttempt a : attempts.getOrDefault(queueId, List.of())) {
-      if (!a.delivered()
-          && a.epochMs() >= previous.arrivalEpochMs() - SLACK_MS
-          && a.epochMs() <= copy.arrivalEpochMs() + SLACK_MS) {
-        return "relay logged "
-            + a.status()
-            + " at "
-            + Fmt.time(a.epochMs())
-            + " after the previous copy arrived, then retried"
-            + (a.detail() == null ? "" : " (" + a.detail() + ")");
+    out.values().forEach(l -> l.sort(Comparator.comparingLong(Event::epochMs)));
+    return out;
+  }
+
+  private static String lineOf(DeliveryAttempt a) {
+    return Fmt.time(a.epochMs())
+        + " "
+        + a.queueId()
+        + ": to=<"
+        + a.recipient()
+        + ">, relay="
+        + a.relay()
+        + ", status="
+        + a.status()
+        + (a.detail() == null ? "" : " (" + a.detail() + ")");
+  }
+
+  /**
+   * Returns the earliest unused event after {@code previous} (with slack) and before {@code copy}.
+   */
+  private static Event explain(
+      List<Event> events, SinkArrival previous, SinkArrival copy, Set<Integer> used) {
+    for (Event e : events) {
+      if (!used.contains(e.index())
+          && e.epochMs() >= previous.arrivalEpochMs() - SLACK_MS
+          && e.epochMs() < copy.arrivalEpochMs()) {
+        return e;
       }
     }
     return null;
   }
 
+  /** Why a copy cannot be explained at all, or null when an event might explain it. */
   private static String unexplainedReason(String queueId, SinkArrival previous, SinkArrival copy) {
     if (queueId == null) {
       return "no relay queue id known for this copy";
@@ -193,9 +299,51 @@ public final class DuplicatesVerdict implements Verdict {
           + copy.relayQueueId()
           + " (the message entered the relay twice)";
     }
-    return "no 'may be sent more than once' warning and no failed attempt on "
+    return null;
+  }
+
+  private static String noEventReason(
+      String queueId,
+      SinkArrival previous,
+      SinkArrival copy,
+      List<Event> events,
+      Set<Integer> used) {
+    if (events == null || events.isEmpty()) {
+      return "no 'may be sent more than once' / lost connection after end of data logged for "
+          + queueId;
+    }
+    long after = events.stream().filter(e -> e.epochMs() >= copy.arrivalEpochMs()).count();
+    long before =
+        events.stream().filter(e -> e.epochMs() < previous.arrivalEpochMs() - SLACK_MS).count();
+    long spent =
+        events.stream()
+            .filter(
+                e ->
+                    used.contains(e.index())
+                        && e.epochMs() >= previous.arrivalEpochMs() - SLACK_MS
+                        && e.epochMs() < copy.arrivalEpochMs())
+            .count();
+    List<String> why = new ArrayList<>();
+    if (spent > 0) {
+      why.add(spent + " already explained an earlier copy");
+    }
+    if (after > 0) {
+      why.add(after + " logged only after this copy arrived");
+    }
+    if (before > 0) {
+      why.add(before + " logged before the previous copy arrived");
+    }
+    return "no unused explaining event for "
         + queueId
-        + " between the copies";
+        + " between "
+        + Fmt.time(previous.arrivalEpochMs())
+        + " and "
+        + Fmt.time(copy.arrivalEpochMs())
+        + " ("
+        + events.size()
+        + " for this queue id: "
+        + String.join(", ", why)
+        + ")";
   }
 
   private static String first(Set<String> ids) {
