@@ -7,11 +7,13 @@ package io.relayharness.verdict;
  * @param maxTotal extra copies allowed in all, or null for no bound (default null)
  * @param minDuplicates explained extra copies the run must show, for a scenario that provokes them
  *     (default 0)
+ * @param allowNoData whether a run in which no message arrived may pass (default false)
  */
-public record DuplicatesConfig(int maxUnexplained, Integer maxTotal, int minDuplicates) {
+public record DuplicatesConfig(
+    int maxUnexplained, Integer maxTotal, int minDuplicates, boolean allowNoData) {
 
   /** {@code expect: duplicates: {}}. */
-  public static final DuplicatesConfig DEFAULT = new DuplicatesConfig(0, null, 0);
+  public static final DuplicatesConfig DEFAULT = new DuplicatesConfig(0, null, 0, false);
 
   /** The {@code expect: duplicates} entry. */
   public static final VerdictSpec SPEC =
@@ -29,16 +31,18 @@ public record DuplicatesConfig(int maxUnexplained, Integer maxTotal, int minDupl
                   0,
                   null,
                   false,
-                  "explained extra copies the run must show (a scenario that provokes them)")),
+                  "explained extra copies the run must show (a scenario that provokes them)"),
+              ParamSpec.bool("allowNoData", false, "pass even when no message arrived")),
           p ->
               new DuplicatesVerdict(
                   new DuplicatesConfig(
                       p.integer("maxUnexplained"),
                       p.integer("maxTotal"),
-                      p.integer("minDuplicates"))));
+                      p.integer("minDuplicates"),
+                      p.bool("allowNoData"))));
 
   /** Settings that require no duplicates. */
   public DuplicatesConfig(int maxUnexplained, Integer maxTotal) {
-    this(maxUnexplained, maxTotal, 0);
+    this(maxUnexplained, maxTotal, 0, false);
   }
 }

@@ -196,6 +196,9 @@ public final class DuplicatesVerdict implements Verdict {
     if (config.maxTotal() != null && extra > config.maxTotal()) {
       failures.add(extra + " extra copies in all, more than the " + config.maxTotal() + " allowed");
     }
+    if (messages == 0 && !config.allowNoData()) {
+      failures.add("no message arrived: nothing shows there are no duplicates");
+    }
     if (explained < config.minDuplicates()) {
       failures.add(
           "expected at least "

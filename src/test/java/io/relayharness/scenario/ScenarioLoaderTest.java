@@ -267,7 +267,7 @@ class ScenarioLoaderTest {
             FILE
                 + ": expect: a scenario must expect something (verdicts: relayHealth, accounting,"
                 + " loss, duplicates, integrity, evenness, queueing, retryTiming, slo, delivery,"
-                + " rejected, routing)");
+                + " rejected, routing, clientRate)");
   }
 
   @Test

@@ -197,7 +197,7 @@ class DuplicatesVerdictTest {
             arrival("h1", "worker2", "Q1", T0 + 45_000));
 
     VerdictResult result =
-        new DuplicatesVerdict(new DuplicatesConfig(0, null, 1))
+        new DuplicatesVerdict(new DuplicatesConfig(0, null, 1, false))
             .evaluate(run(arrivals, List.of(), List.of(mayBeSentTwice(T0 + 39_500))));
 
     assertThat(result)
@@ -250,7 +250,7 @@ class DuplicatesVerdictTest {
             attempt("Q1", T0 + 59_990, "sent", "worker2", "250 Ok"));
 
     VerdictResult result =
-        new DuplicatesVerdict(new DuplicatesConfig(0, null, 2))
+        new DuplicatesVerdict(new DuplicatesConfig(0, null, 2, false))
             .evaluate(run(arrivals, attempts, List.of()));
 
     assertThat(result)
@@ -265,7 +265,7 @@ class DuplicatesVerdictTest {
   @Test
   void shouldFailWhenFewerDuplicatesThanRequiredAppeared() {
     VerdictResult result =
-        new DuplicatesVerdict(new DuplicatesConfig(0, null, 3))
+        new DuplicatesVerdict(new DuplicatesConfig(0, null, 3, false))
             .evaluate(run(List.of(), List.of(mayBeSentTwice(T0 + 30_100))));
 
     assertThat(result)
@@ -277,7 +277,8 @@ class DuplicatesVerdictTest {
   @Test
   void shouldNotCountUnexplainedCopiesTowardsTheRequiredDuplicates() {
     VerdictResult result =
-        new DuplicatesVerdict(new DuplicatesConfig(5, null, 1)).evaluate(run(List.of(), List.of()));
+        new DuplicatesVerdict(new DuplicatesConfig(5, null, 1, false))
+            .evaluate(run(List.of(), List.of()));
 
     assertThat(result)
         .as("one extra copy, but unexplained")

@@ -82,8 +82,11 @@ class VerdictsTest {
                 Verdicts.fromExpectations(
                     Map.of("evenness", Map.of("weights", Map.of("worker0", -1)))))
         .hasMessageContaining("expect.evenness.weights.worker0: weight must be a number >= 0");
-    assertThatThrownBy(() -> Verdicts.fromExpectations(Map.of("rejected", Map.of("code", 250))))
-        .hasMessageContaining("expect.rejected.code: must be >= 400, was 250");
+    assertThatThrownBy(
+            () ->
+                Verdicts.fromExpectations(
+                    Map.of("rejected", Map.of("codes", java.util.List.of(450, 650)))))
+        .hasMessageContaining("expect.rejected.codes: 650 is not an SMTP reply code (200..599)");
   }
 
   @Test
