@@ -1,7 +1,5 @@
 package io.relayharness.load;
 
-import io.relayharness.bench.PostfixTools;
-
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.relayharness.load.smtp.SmtpDsl.smtp;
@@ -9,6 +7,7 @@ import static io.relayharness.load.smtp.SmtpDsl.smtp;
 import com.sun.management.OperatingSystemMXBean;
 import io.gatling.javaapi.core.Simulation;
 import io.relayharness.bench.LabNotebook;
+import io.relayharness.bench.PostfixTools;
 import io.relayharness.load.mail.GeneratedMail;
 import io.relayharness.load.mail.MailGenerator;
 import io.relayharness.load.mail.MailGeneratorConfig;
