@@ -12,6 +12,9 @@ import io.relayharness.load.smtp.TestSmtpServer;
 import io.relayharness.load.smtp.client.PipeliningMode;
 import io.relayharness.load.smtp.client.StartTlsMode;
 import io.relayharness.load.smtp.client.TlsTrust;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +113,7 @@ class LoadRunnerTest {
                 ledgerFile,
                 spec.resultsFolder(),
                 "codes " + mode,
+                null,
                 null,
                 null,
                 null);
@@ -214,6 +218,7 @@ class LoadRunnerTest {
               "bad auth",
               null,
               null,
+              null,
               null);
       LoadResult ko = LoadRunner.run(bad);
 
@@ -232,6 +237,34 @@ class LoadRunnerTest {
     assertThat(server.openConnections())
         .as("server sessions left open after the run (QUIT on close)")
         .isZero();
+  }
+
+  @Test
+  void shouldWriteGatlingsConsoleOutputToTheConsoleLogInsteadOfStandardOutput() throws Exception {
+    Path consoleLog = dir.resolve("gatling-console.log");
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    try (TestSmtpServer server = TestSmtpServer.start();
+        PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
+      LoadSpec spec =
+          spec(server, LoadProfile.builder().constant(50, 6).build(), smallMail("console").build())
+              .withConsoleLog(consoleLog);
+      // Stands in for the terminal: whatever Gatling would print there lands in "stdout".
+      scala.Function0<LoadResult> run = () -> LoadRunner.run(spec);
+      LoadResult r = scala.Console$.MODULE$.withOut(capture, run);
+      assertThat(r.accepted()).as("accepted").isGreaterThan(200);
+    }
+    String log = Files.readString(consoleLog);
+    assertThat(log)
+        .as("Gatling's console output in %s", consoleLog)
+        .contains("---- Requests ---")
+        .contains("elapsed")
+        .contains("---- Global Information ---")
+        .contains("Reports generated");
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .as("what Gatling printed to the console")
+        .doesNotContain("---- Requests ---")
+        .doesNotContain("Global Information")
+        .doesNotContain("Simulation");
   }
 
   private static String header(byte[] message, String name) {
