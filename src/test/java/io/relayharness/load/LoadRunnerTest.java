@@ -241,30 +241,32 @@ class LoadRunnerTest {
 
   @Test
   void shouldWriteGatlingsConsoleOutputToTheConsoleLogInsteadOfStandardOutput() throws Exception {
-    Path consoleLog = dir.resolve("gatling-console.log");
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    try (TestSmtpServer server = TestSmtpServer.start();
-        PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
-      LoadSpec spec =
-          spec(server, LoadProfile.builder().constant(50, 6).build(), smallMail("console").build())
-              .withConsoleLog(consoleLog);
-      // Stands in for the terminal: whatever Gatling would print there lands in "stdout".
-      scala.Function0<LoadResult> run = () -> LoadRunner.run(spec);
-      LoadResult r = scala.Console$.MODULE$.withOut(capture, run);
-      assertThat(r.accepted()).as("accepted").isGreaterThan(200);
+    // Two runs in one JVM, as mvn verify runs scenarios: each run's output lands in its own file.
+    for (String run : List.of("first", "second")) {
+      Path consoleLog = dir.resolve(run + "/gatling-console.log");
+      ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+      try (TestSmtpServer server = TestSmtpServer.start();
+          PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
+        LoadSpec spec =
+            spec(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
+                .withConsoleLog(consoleLog);
+        // Stands in for the terminal: whatever Gatling would print there lands in "stdout".
+        scala.Function0<LoadResult> load = () -> LoadRunner.run(spec);
+        LoadResult r = scala.Console$.MODULE$.withOut(capture, load);
+        assertThat(r.accepted()).as("accepted in the %s run", run).isGreaterThan(200);
+      }
+      assertThat(Files.readString(consoleLog))
+          .as("Gatling's console output of the %s run in %s", run, consoleLog)
+          .contains("---- Requests ---")
+          .contains("elapsed")
+          .contains("---- Global Information ---")
+          .contains("Reports generated");
+      assertThat(stdout.toString(StandardCharsets.UTF_8))
+          .as("what Gatling printed to the console in the %s run", run)
+          .doesNotContain("---- Requests ---")
+          .doesNotContain("Global Information")
+          .doesNotContain("Simulation");
     }
-    String log = Files.readString(consoleLog);
-    assertThat(log)
-        .as("Gatling's console output in %s", consoleLog)
-        .contains("---- Requests ---")
-        .contains("elapsed")
-        .contains("---- Global Information ---")
-        .contains("Reports generated");
-    assertThat(stdout.toString(StandardCharsets.UTF_8))
-        .as("what Gatling printed to the console")
-        .doesNotContain("---- Requests ---")
-        .doesNotContain("Global Information")
-        .doesNotContain("Simulation");
   }
 
   private static String header(byte[] message, String name) {
