@@ -3,13 +3,19 @@ package io.relayharness.load;
 import io.gatling.app.Gatling$;
 import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+import scala.Console$;
+import scala.Function0;
 
 /**
  * Runs a Gatling simulation class in this JVM, the way Gatling's own launcher does ({@code
@@ -42,6 +48,24 @@ public final class GatlingLauncher {
    */
   public static Outcome run(
       Class<? extends Simulation> simulation, Path resultsFolder, String description) {
+    return run(simulation, resultsFolder, description, null);
+  }
+
+  /**
+   * Runs {@code simulation} like {@link #run(Class, Path, String)}, with everything Gatling prints
+   * to the console (the summary block every {@code gatling.data.console.writePeriod} seconds, the
+   * "Simulation ... started", report and final statistics messages) appended to {@code consoleLog}
+   * instead of standard output; null leaves it on standard output.
+   *
+   * <p>Gatling prints through Scala's {@code Console.out}, an inheritable per-thread stream, so the
+   * run is started inside {@code Console.withOut}: the threads Gatling starts for the run inherit
+   * the file. The harness's own output (progress lines, logging) is not affected.
+   */
+  public static Outcome run(
+      Class<? extends Simulation> simulation,
+      Path resultsFolder,
+      String description,
+      Path consoleLog) {
     if (!Object.class.getModule().isOpen("java.lang", GatlingLauncher.class.getModule())) {
       throw new IllegalStateException(
           "Gatling needs the JVM option --add-opens java.base/java.lang=ALL-UNNAMED"
@@ -53,21 +77,36 @@ public final class GatlingLauncher {
       System.setProperty("gatling.data.enableAnalytics", "false");
       com.typesafe.config.ConfigFactory.invalidateCaches();
       long startMs = System.currentTimeMillis();
+      String[] args = {
+        "-s", simulation.getName(),
+        "-rf", resultsFolder.toAbsolutePath().toString(),
+        "-rd",
+            description == null || description.isBlank() ? simulation.getSimpleName() : description
+      };
       int status =
-          Gatling$.MODULE$.fromArgs(
-              new String[] {
-                "-s", simulation.getName(),
-                "-rf", resultsFolder.toAbsolutePath().toString(),
-                "-rd",
-                    description == null || description.isBlank()
-                        ? simulation.getSimpleName()
-                        : description
-              });
+          consoleLog == null
+              ? Gatling$.MODULE$.fromArgs(args)
+              : withConsole(consoleLog, () -> Gatling$.MODULE$.fromArgs(args));
       return new Outcome(status, newestReport(resultsFolder, startMs).orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create results folder " + resultsFolder, e);
     } finally {
       ONE_RUN_AT_A_TIME.unlock();
+    }
+  }
+
+  private static int withConsole(Path consoleLog, IntSupplier run) throws IOException {
+    Path parent = consoleLog.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (PrintStream out =
+        new PrintStream(
+            Files.newOutputStream(consoleLog, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+            true,
+            StandardCharsets.UTF_8)) {
+      Function0<Integer> thunk = run::getAsInt;
+      return Console$.MODULE$.withOut(out, thunk);
     }
   }
 

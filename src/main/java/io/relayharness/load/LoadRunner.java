@@ -69,7 +69,10 @@ public final class LoadRunner {
               new RunContext(spec, counters),
               () ->
                   GatlingLauncher.run(
-                      SmtpLoadSimulation.class, spec.resultsFolder(), spec.description()));
+                      SmtpLoadSimulation.class,
+                      spec.resultsFolder(),
+                      spec.description(),
+                      spec.consoleLog()));
       LoadCounters.Snapshot s = counters.snapshot();
       return new LoadResult(
           s.sent(),

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * @param progress called with live counts every {@code progressPeriod}, or null
  * @param progressPeriod how often progress is reported
  * @param closeTimeout how long QUIT on every connection may take at the end
+ * @param consoleLog where Gatling's console output (the summary block it prints every few seconds,
+ *     its report messages) goes, or null to leave it on standard output
  */
 public record LoadSpec(
     SmtpClientConfig smtp,
@@ -33,7 +35,8 @@ public record LoadSpec(
     String description,
     Consumer<LoadCounters.Snapshot> progress,
     Duration progressPeriod,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    Path consoleLog) {
 
   public LoadSpec {
     if (smtp == null || profile == null || mail == null || resultsFolder == null) {
@@ -61,6 +64,7 @@ public record LoadSpec(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -76,7 +80,8 @@ public record LoadSpec(
         description,
         progress,
         progressPeriod,
-        closeTimeout);
+        closeTimeout,
+        consoleLog);
   }
 
   /** Returns a copy that reports per-phase timings. */
@@ -91,7 +96,8 @@ public record LoadSpec(
         description,
         progress,
         progressPeriod,
-        closeTimeout);
+        closeTimeout,
+        consoleLog);
   }
 
   /** Returns a copy that calls {@code listener} with live counts every {@code period}. */
@@ -106,7 +112,8 @@ public record LoadSpec(
         description,
         listener,
         period,
-        closeTimeout);
+        closeTimeout,
+        consoleLog);
   }
 
   /** Returns a copy with a run description for Gatling's report. */
@@ -121,6 +128,23 @@ public record LoadSpec(
         text,
         progress,
         progressPeriod,
-        closeTimeout);
+        closeTimeout,
+        consoleLog);
+  }
+
+  /** Returns a copy that writes Gatling's console output to {@code file} (appending). */
+  public LoadSpec withConsoleLog(Path file) {
+    return new LoadSpec(
+        smtp,
+        phaseTimings,
+        profile,
+        mail,
+        ledgerFile,
+        resultsFolder,
+        description,
+        progress,
+        progressPeriod,
+        closeTimeout,
+        file);
   }
 }

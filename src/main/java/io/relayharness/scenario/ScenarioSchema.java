@@ -143,7 +143,8 @@ public final class ScenarioSchema {
         "relay.overrides.<parameter>",
         Type.STRING,
         null,
-        "a main.cf value; yes/no for booleans; an empty string clears");
+        "a main.cf value; yes/no for booleans; an empty string clears; times, numbers and yes/no"
+            + " checked against Postfix 3.7");
     t.choice(
         "relay.port", "25", List.of("25", "587"), "port the load connects to; 587 = submission");
 

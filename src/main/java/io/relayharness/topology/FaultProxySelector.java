@@ -3,6 +3,8 @@ package io.relayharness.topology;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,9 @@ final class FaultProxySelector {
   private static final Logger log = LoggerFactory.getLogger(FaultProxySelector.class);
   private static final long PULL_TIMEOUT_SECONDS = 20;
   private static volatile Boolean realImageAvailable;
+
+  /** Why the real image cannot be used (empty when it can, or when it was not looked for). */
+  private static volatile String realImageMissing = "";
 
   private FaultProxySelector() {}
 
@@ -38,13 +43,18 @@ final class FaultProxySelector {
       default:
         kind = realAvailable(docker) ? FaultProxyKind.REAL : FaultProxyKind.BUILTIN;
     }
+    // One line, also when the pull of the real image failed: offline that is expected, not an
+    // error (docker-java's own ERROR with a stack trace for it is switched off in logback.xml).
     log.info(
-        "fault proxy: {} ({}; relayharness.faultproxy={})",
+        "fault proxy: {} ({}; relayharness.faultproxy={}{})",
         kind == FaultProxyKind.REAL
             ? FaultProxyKind.REAL_IMAGE
             : "the project's Toxiproxy-compatible server",
         kind,
-        configured);
+        configured,
+        kind == FaultProxyKind.BUILTIN && !realImageMissing.isEmpty()
+            ? "; " + realImageMissing
+            : "");
     return kind;
   }
 
@@ -71,18 +81,42 @@ final class FaultProxySelector {
   }
 
   private static boolean pull(DockerClient docker) {
+    String missing = FaultProxyKind.REAL_IMAGE + " is not here and ";
     try {
-      return docker
-              .pullImageCmd(FaultProxyKind.REAL_IMAGE)
-              .start()
-              .awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-          && present(docker);
+      if (!docker
+          .pullImageCmd(FaultProxyKind.REAL_IMAGE)
+          .start()
+          .awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        realImageMissing = missing + "its pull took over " + PULL_TIMEOUT_SECONDS + " s";
+        return false;
+      }
+      if (present(docker)) {
+        return true;
+      }
+      realImageMissing = missing + "its pull left no image";
+      return false;
     } catch (RuntimeException e) {
-      log.debug("pull of {} failed: {}", FaultProxyKind.REAL_IMAGE, e.getMessage());
+      log.debug("pull of {} failed", FaultProxyKind.REAL_IMAGE, e);
+      realImageMissing = missing + "cannot be pulled: " + reason(e);
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      realImageMissing = missing + "its pull was interrupted";
       return false;
     }
+  }
+
+  /**
+   * Returns the engine's reason for a failed pull on one short line: the {@code message} of its
+   * JSON answer when there is one ({@code Status 500: {"message":"Get ...: no such host"}}).
+   */
+  static String reason(Throwable e) {
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Matcher json = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+    if (json.find()) {
+      text = json.group(1).replace("\\\"", "\"");
+    }
+    text = text.strip().replaceAll("\\s+", " ");
+    return text.length() > 200 ? text.substring(0, 197) + "..." : text;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ final class Janitor {
 
   private static final Logger log = LoggerFactory.getLogger(Janitor.class);
   private static final Set<String> liveRuns = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean explained = new AtomicBoolean();
 
   static {
     Runtime.getRuntime()
@@ -33,6 +35,23 @@ final class Janitor {
   /** Registers a run so the shutdown hook removes it if the JVM ends first. */
   static void track(String runId) {
     liveRuns.add(runId);
+    if (!explained.getAndSet(true)) {
+      log.info(
+          cleanUpLine(runId, Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))));
+    }
+  }
+
+  /**
+   * Returns the one line that says how clean-up works, logged at the first run of a JVM. It stands
+   * in for Testcontainers' "Ryuk has been disabled" banner, which logback.xml switches off.
+   */
+  static String cleanUpLine(String runId, boolean ryukDisabled) {
+    return "clean-up: the harness removes the containers and networks labelled "
+        + RunIdentity.RUN_LABEL
+        + "="
+        + runId
+        + " when the run ends or is stopped (Ctrl-C), and at the next start if this JVM is killed"
+        + (ryukDisabled ? " (Testcontainers' Ryuk reaper is off)" : "; Testcontainers' Ryuk too");
   }
 
   /** Removes every container and network labelled with {@code runId}. */

@@ -12,6 +12,9 @@ import io.relayharness.load.smtp.TestSmtpServer;
 import io.relayharness.load.smtp.client.PipeliningMode;
 import io.relayharness.load.smtp.client.StartTlsMode;
 import io.relayharness.load.smtp.client.TlsTrust;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +113,7 @@ class LoadRunnerTest {
                 ledgerFile,
                 spec.resultsFolder(),
                 "codes " + mode,
+                null,
                 null,
                 null,
                 null);
@@ -214,6 +218,7 @@ class LoadRunnerTest {
               "bad auth",
               null,
               null,
+              null,
               null);
       LoadResult ko = LoadRunner.run(bad);
 
@@ -232,6 +237,36 @@ class LoadRunnerTest {
     assertThat(server.openConnections())
         .as("server sessions left open after the run (QUIT on close)")
         .isZero();
+  }
+
+  @Test
+  void shouldWriteGatlingsConsoleOutputToTheConsoleLogInsteadOfStandardOutput() throws Exception {
+    // Two runs in one JVM, as mvn verify runs scenarios: each run's output lands in its own file.
+    for (String run : List.of("first", "second")) {
+      Path consoleLog = dir.resolve(run + "/gatling-console.log");
+      ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+      try (TestSmtpServer server = TestSmtpServer.start();
+          PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
+        LoadSpec spec =
+            spec(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
+                .withConsoleLog(consoleLog);
+        // Stands in for the terminal: whatever Gatling would print there lands in "stdout".
+        scala.Function0<LoadResult> load = () -> LoadRunner.run(spec);
+        LoadResult r = scala.Console$.MODULE$.withOut(capture, load);
+        assertThat(r.accepted()).as("accepted in the %s run", run).isGreaterThan(200);
+      }
+      assertThat(Files.readString(consoleLog))
+          .as("Gatling's console output of the %s run in %s", run, consoleLog)
+          .contains("---- Requests ---")
+          .contains("elapsed")
+          .contains("---- Global Information ---")
+          .contains("Reports generated");
+      assertThat(stdout.toString(StandardCharsets.UTF_8))
+          .as("what Gatling printed to the console in the %s run", run)
+          .doesNotContain("---- Requests ---")
+          .doesNotContain("Global Information")
+          .doesNotContain("Simulation");
+    }
   }
 
   private static String header(byte[] message, String name) {

@@ -209,6 +209,62 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void shouldRefuseARelayOverrideValuePostfixWouldRefuseNamingFileKeyAndValue(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("bad-backoff.yaml");
+    Files.writeString(
+        file,
+        BASE.replace(
+            "  variant: mx-roundrobin\n",
+            """
+              variant: mx-roundrobin
+              overrides:
+                minimal_backoff_time: banana
+                queue_run_delay: 5s
+                smtpd_client_message_rate_limit: -1
+                smtp_connection_cache_on_demand: maybe
+                mynetworks: anything goes here
+            """));
+    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> loader.load(file));
+    assertThat(e).as("a scenario with bad relay overrides").isNotNull();
+    assertThat(e.errors())
+        .as("one message per bad override, naming file, key and value")
+        .containsExactly(
+            file
+                + ": relay.overrides.minimal_backoff_time: 'banana' is not a Postfix time value"
+                + " (e.g. 5s, 10m, 1h)",
+            file + ": relay.overrides.smtpd_client_message_rate_limit: '-1' is below the minimum 0",
+            file
+                + ": relay.overrides.smtp_connection_cache_on_demand: 'maybe' is not a Postfix"
+                + " boolean (yes or no)");
+  }
+
+  @Test
+  void shouldKeepGoodRelayOverridesAsWritten() throws ScenarioException {
+    Scenario s =
+        loader.parse(
+            "x",
+            FILE,
+            BASE.replace(
+                "  variant: mx-roundrobin\n",
+                """
+                  variant: mx-roundrobin
+                  overrides:
+                    minimal_backoff_time: 5
+                    maximal_queue_lifetime: 10s
+                    smtp_connection_cache_on_demand: false
+                    relay_destination_concurrency_limit: 4
+                """),
+            Overrides.NONE);
+    assertThat(s.relay().overrides())
+        .as("overrides as the relay gets them")
+        .containsEntry("minimal_backoff_time", "5")
+        .containsEntry("maximal_queue_lifetime", "10s")
+        .containsEntry("smtp_connection_cache_on_demand", "no")
+        .containsEntry("relay_destination_concurrency_limit", "4");
+  }
+
+  @Test
   void shouldFillInDefaultsFromTheSettingsTable() throws ScenarioException {
     Scenario s =
         loader.parse(

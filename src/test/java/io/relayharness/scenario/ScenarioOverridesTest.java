@@ -66,6 +66,20 @@ class ScenarioOverridesTest {
   }
 
   @Test
+  void shouldCheckARelayOverrideGivenWithSet() {
+    assertThat(errors(sets("relay.overrides.minimal_backoff_time=banana")))
+        .as("errors of --set relay.overrides.minimal_backoff_time=banana")
+        .containsExactly(
+            FILE
+                + ": relay.overrides.minimal_backoff_time: 'banana' is not a Postfix time value"
+                + " (e.g. 5s, 10m, 1h)");
+    assertThat(errors(sets("relay.overrides.qmgr_message_active_limit=0")))
+        .as("errors of --set relay.overrides.qmgr_message_active_limit=0")
+        .containsExactly(
+            FILE + ": relay.overrides.qmgr_message_active_limit: '0' is below the minimum 1");
+  }
+
+  @Test
   void shouldRefuseASetOutsideAList() {
     assertThat(errors(sets("load.steps[5].constant.rate=1")))
         .containsExactly(

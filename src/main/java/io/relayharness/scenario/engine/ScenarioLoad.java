@@ -24,6 +24,9 @@ import java.util.List;
  */
 final class ScenarioLoad {
 
+  /** Gatling's console output (its summary every 5 s, report messages), in the run folder. */
+  static final String CONSOLE_LOG = "gatling-console.log";
+
   private ScenarioLoad() {}
 
   static LoadSpec build(Scenario s, String host, int port, String idPrefix, Path folder) {
@@ -60,7 +63,8 @@ final class ScenarioLoad {
             folder.resolve("accepted.jsonl"),
             folder.resolve("gatling"))
         .withSmtp(client(s.client(), host, port))
-        .withDescription(s.name());
+        .withDescription(s.name())
+        .withConsoleLog(folder.resolve(CONSOLE_LOG));
   }
 
   private static double journalFraction(Scenario s) {

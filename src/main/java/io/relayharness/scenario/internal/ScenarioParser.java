@@ -3,6 +3,7 @@ package io.relayharness.scenario.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.faults.TimelineStep;
+import io.relayharness.relay.PostfixParameters;
 import io.relayharness.scenario.BrokenRelay;
 import io.relayharness.scenario.ClientSpec;
 import io.relayharness.scenario.DrainSpec;
@@ -194,9 +195,9 @@ public final class ScenarioParser {
           } else if (v == null || v.isNull()) {
             f.error(at, "needs a value (write \"\" to set it empty)");
           } else if (v.isBoolean()) {
-            overrides.put(e.getKey(), v.asBoolean() ? "yes" : "no");
+            override(overrides, at, e.getKey(), v.asBoolean() ? "yes" : "no");
           } else if (v.isValueNode()) {
-            overrides.put(e.getKey(), v.asText());
+            override(overrides, at, e.getKey(), v.asText());
           } else {
             f.error(at, "expected a main.cf value (text, number, yes/no), got " + Fields.show(v));
           }
@@ -205,6 +206,12 @@ public final class ScenarioParser {
     }
     String port = f.choice(node, "relay", "port");
     return new RelaySpec(variant, overrides, Integer.parseInt(port == null ? "25" : port));
+  }
+
+  /** Keeps a main.cf override, reporting a value Postfix would refuse (see PostfixParameters). */
+  private void override(Map<String, String> overrides, String at, String name, String value) {
+    PostfixParameters.problem(name, value).ifPresent(problem -> f.error(at, problem));
+    overrides.put(name, value);
   }
 
   private TopologySpec topology(ObjectNode node) {
