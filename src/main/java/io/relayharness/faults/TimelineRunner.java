@@ -59,8 +59,13 @@ public final class TimelineRunner implements AutoCloseable {
     }
 
     FaultEvent toEvent() {
+      // Only an apply or undo that took time is worth its own field.
+      Long applied =
+          appliedEpochMs == null || appliedEpochMs == startEpochMs ? null : appliedEpochMs;
+      Long restoring =
+          restoringEpochMs == null || restoringEpochMs.equals(endEpochMs) ? null : restoringEpochMs;
       return new FaultEvent(
-          startEpochMs, endEpochMs, action, target, detail, name, appliedEpochMs, restoringEpochMs);
+          startEpochMs, endEpochMs, action, target, detail, name, applied, restoring);
     }
   }
 

@@ -87,7 +87,10 @@ class HarnessCliTest {
   @Test
   void shouldValidateGoodScenarios() {
     assertThat(run("validate", "good", "other")).isEqualTo(0);
-    assertThat(out.toString()).contains("ok  ").contains("good.yaml").contains("expects loss");
+    assertThat(out.toString())
+        .contains("ok  ")
+        .contains("good.yaml")
+        .contains("expects relayHealth, accounting, loss");
     assertThat(err.toString()).isEmpty();
   }
 
