@@ -1,7 +1,6 @@
 package io.relayharness.cli;
 
-import io.relayharness.scenario.RunComparer;
-import java.io.IOException;
+import io.relayharness.report.RunComparison;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +41,9 @@ final class CompareCommand implements Callable<Integer> {
         return HarnessCli.USAGE;
       }
     }
-    RunComparer comparer = cli.comparer();
-    if (comparer == null) {
-      err.println("no comparison report on the class path (io.relayharness.scenario.RunComparer)");
-      return HarnessCli.ENVIRONMENT;
-    }
     try {
-      comparer.compare(runA, runB, out);
-    } catch (IOException e) {
+      RunComparison.write(runA, runB, out);
+    } catch (RuntimeException e) {
       err.println("cannot write " + out + ": " + e.getMessage());
       return HarnessCli.ENVIRONMENT;
     }

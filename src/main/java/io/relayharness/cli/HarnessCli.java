@@ -1,6 +1,5 @@
 package io.relayharness.cli;
 
-import io.relayharness.scenario.RunComparer;
 import io.relayharness.scenario.ScenarioCatalog;
 import io.relayharness.scenario.ScenarioEngine;
 import io.relayharness.scenario.ScenarioLoader;
@@ -29,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       BrokenCommand.class,
       RunCommand.class,
       CompareCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -63,22 +63,19 @@ public final class HarnessCli {
   Path scenariosDir;
 
   private final Supplier<ScenarioEngine> engines;
-  private final Supplier<RunComparer> comparers;
 
-  /** Creates the command line with the engine and comparer found on the class path. */
+  /** Creates the command line with the engine found on the class path. */
   public HarnessCli() {
-    this(() -> first(ScenarioEngine.class), () -> first(RunComparer.class));
+    this(() -> first(ScenarioEngine.class));
   }
 
   /**
    * Creates the command line with given services.
    *
    * @param engines makes the engine for {@code run}; may return null (exit 3)
-   * @param comparers makes the comparer for {@code compare}; may return null (exit 3)
    */
-  public HarnessCli(Supplier<ScenarioEngine> engines, Supplier<RunComparer> comparers) {
+  public HarnessCli(Supplier<ScenarioEngine> engines) {
     this.engines = engines;
-    this.comparers = comparers;
   }
 
   /** Runs the command line and exits with its code. */
@@ -111,11 +108,6 @@ public final class HarnessCli {
   /** Returns the engine, or null when none is on the class path. */
   ScenarioEngine engine() {
     return engines.get();
-  }
-
-  /** Returns the comparer, or null when none is on the class path. */
-  RunComparer comparer() {
-    return comparers.get();
   }
 
   private static <T> T first(Class<T> type) {

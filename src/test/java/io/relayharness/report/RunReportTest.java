@@ -8,10 +8,7 @@ import io.relayharness.report.internal.ConfigDiff;
 import io.relayharness.report.internal.LatencyStats;
 import io.relayharness.report.internal.RunFolder;
 import io.relayharness.report.internal.WorkerSplit;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,41 +139,6 @@ class RunReportTest {
     assertThat(data(html).path("series").path("faults").get(0).path("action").asText())
         .isEqualTo("</script>");
     assertThat(html).contains("&lt;/script&gt;&lt;b&gt;s&lt;/b&gt;");
-  }
-
-  @Test
-  void shouldWriteAComparisonFromTheCommandLine() throws IOException {
-    Path a = SyntheticRunFolder.write(tmp.resolve("a"), SyntheticRunFolder.uneven());
-    Path b = SyntheticRunFolder.write(tmp.resolve("b"), SyntheticRunFolder.even());
-    Path out = tmp.resolve("out/compare.html");
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-    int status =
-        ReportMain.run(
-            List.of("compare", a.toString(), b.toString(), "-o", out.toString()),
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
-
-    assertThat(status).as("exit status; stderr: %s", stderr).isZero();
-    String html = Files.readString(out);
-    assertThat(html).contains("id=\"split-table\"").contains("data-worker=\"worker1\"");
-    assertThat(data(html).path("split").path("a").path("worker1").asInt()).isEqualTo(193);
-    assertThat(data(html).path("split").path("b").path("worker1").asInt()).isEqualTo(100);
-  }
-
-  @Test
-  void shouldAnswerUsageWithStatus2() {
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-    int status =
-        ReportMain.run(
-            List.of("report", tmp.resolve("nope").toString()),
-            System.out,
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
-
-    assertThat(status).isEqualTo(2);
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("not a run folder");
   }
 
   private static JsonNode data(String html) throws IOException {
