@@ -87,7 +87,12 @@ final class RunCommand implements Callable<Integer> {
           "no scenario engine on the class path (io.relayharness.scenario.ScenarioEngine service)");
       return HarnessCli.ENVIRONMENT;
     }
-    Thread hook = new Thread(engine::close, "relay-harness-shutdown");
+    // Ctrl-C or SIGTERM: write what was collected and a report saying where the run stopped, then
+    // remove the run's containers; the JVM then exits with 130 (SIGINT) or 143 (SIGTERM).
+    Thread hook =
+        new Thread(
+            () -> engine.stop("interrupted by a signal (Ctrl-C or SIGTERM)"),
+            "relay-harness-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     ProgressPrinter progress =
         new ProgressPrinter(

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param relaySettings the relay's effective {@code postconf -n} values
  * @param relayDefaults {@code postconf -d} values for the same names
  * @param gatlingReport {@code gatling/<dir>/index.html}, or null
+ * @param stoppedBy why the run stopped before its end (a signal, a failure), or null when it ran to
+ *     its end
  */
 public record RunInfo(
     String scenario,
@@ -24,7 +26,8 @@ public record RunInfo(
     Boolean passed,
     Map<String, String> relaySettings,
     Map<String, String> relayDefaults,
-    String gatlingReport) {
+    String gatlingReport,
+    String stoppedBy) {
 
   public RunInfo {
     relaySettings =
@@ -48,6 +51,7 @@ public record RunInfo(
         passed,
         relaySettings,
         relayDefaults,
-        gatlingReport);
+        gatlingReport,
+        stoppedBy);
   }
 }

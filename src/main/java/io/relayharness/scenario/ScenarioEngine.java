@@ -24,6 +24,15 @@ public interface ScenarioEngine extends AutoCloseable {
   RunResult run(Scenario scenario, RunOptions options, ProgressListener progress)
       throws EnvironmentException, InterruptedException;
 
+  /**
+   * Stops a run in progress from another thread (a signal's shutdown hook): writes what was
+   * collected so far and a report that says where the run stopped and why, then removes the run's
+   * containers. Returns when that is done; idempotent.
+   */
+  default void stop(String reason) {
+    close();
+  }
+
   /** Stops the load, restores faults and removes the run's containers; idempotent. */
   @Override
   void close();

@@ -99,6 +99,7 @@ class RunFolderTest {
             null,
             Map.of("minimal_backoff_time", "5s", "queue_run_delay", "5s"),
             Map.of("maximal_backoff_time", "4000s"),
+            null,
             null));
 
     assertThat(second.dir().getFileName().toString()).as("same second: suffixed").endsWith("-2");

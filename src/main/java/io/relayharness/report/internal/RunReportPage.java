@@ -69,6 +69,16 @@ public final class RunReportPage {
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("Result", Html.badge(RunFacts.passed(run))));
+    String stoppedBy = Json.textOr(r, "stoppedBy", null);
+    if (stoppedBy != null) {
+      rows.add(
+          List.of(
+              "Stopped early",
+              "<strong class=\"stopped\">"
+                  + Html.esc(stoppedBy)
+                  + "</strong> (what was collected"
+                  + " until then is below)"));
+    }
     rows.add(List.of("Variant", Html.esc(Json.textOr(r, "variant", "—"))));
     rows.add(List.of("Started", Html.esc(RunFacts.started(run))));
     rows.add(List.of("Duration", Html.esc(Html.num(RunFacts.durationSec(run)) + " s")));

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,20 +52,42 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  start topology ─► load (warm-up, steps) ─► drain queue ─► collect ─► verdicts ─► run folder
  *                    └─ timeline fires at its offsets, undone before the drain
+ *                    └─ relay log watched from its first second: a broken relay skips the drain
  * </pre>
  *
- * The run folder ({@code reports/<scenario>/<timestamp>/}) gets every file the contract names, the
- * verdicts and the HTML report; the topology is removed at the end whatever happened. One run at a
- * time per instance; {@link #close()} may be called from another thread (Ctrl-C).
+ * Every ending writes the run folder and its report: the normal end, a relay that did not start, a
+ * failure of the engine or of the harness, and {@link #stop(String)} from a signal's shutdown hook.
+ * What could not be collected is named in the outcomes, never silently empty. The topology is
+ * removed at the end whatever happened. One run at a time per instance; {@link #stop(String)} and
+ * {@link #close()} may be called from another thread.
  */
 public final class DockerScenarioEngine implements ScenarioEngine {
 
   private static final Logger log = LoggerFactory.getLogger(DockerScenarioEngine.class);
   private static final Duration FIRST_MESSAGE_TIMEOUT = Duration.ofSeconds(90);
 
-  private volatile MailTopology topology;
-  private volatile TimelineRunner timeline;
-  private long[] measured;
+  private volatile RunState current;
+
+  /** What a run has set up so far; any ending collects from it once. */
+  private static final class RunState {
+    final Scenario scenario;
+    final RunFolder folder;
+    final long runStart;
+    final AtomicBoolean collected = new AtomicBoolean();
+    volatile MailTopology topology;
+    volatile TimelineRunner timeline;
+    volatile RunSampler sampler;
+    volatile LoadResult load;
+    volatile long[] measured;
+    volatile String stoppedBy;
+    volatile RunResult result;
+
+    RunState(Scenario scenario, RunFolder folder, long runStart) {
+      this.scenario = scenario;
+      this.folder = folder;
+      this.runStart = runStart;
+    }
+  }
 
   @Override
   public RunResult run(Scenario s, RunOptions options, ProgressListener progress)
@@ -72,35 +95,50 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     ProjectLayout layout = new ProjectLayout(options.projectDir());
     RunFolder folder = RunFolder.create(options.reportsDir(), s.name(), Instant.now());
     folder.writeScenarioYaml(s.effectiveYaml());
-    long runStart = System.currentTimeMillis();
-    MailTopology topo = ScenarioTopology.build(s, layout);
-    topology = topo;
+    RunState state = new RunState(s, folder, System.currentTimeMillis());
+    current = state;
     try {
+      MailTopology topo = ScenarioTopology.build(s, layout);
+      state.topology = topo;
       try {
         topo.start();
       } catch (DockerEngine.EngineUnavailableException e) {
         throw new EnvironmentException(e.getMessage(), e);
+      } catch (Relay.RelayStartException e) {
+        state.stoppedBy = "the relay did not start: " + String.join(" / ", e.postfixLines());
+        return collectOnce(state, List.of(relayDidNotStart(e)));
       }
-      return runOn(topo, s, folder, runStart, progress);
+      runOn(state, progress);
+      return collectOnce(state, List.of());
+    } catch (EnvironmentException | InterruptedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (state.stoppedBy != null) {
+        // stopped from outside (a signal): the hook collects; this thread only leaves
+        return awaitResult(state);
+      }
+      log.debug("run failed", e);
+      state.stoppedBy = "the run failed: " + e.getMessage();
+      return collectOnce(state, List.of());
     } finally {
       close();
     }
   }
 
-  private RunResult runOn(
-      MailTopology topo, Scenario s, RunFolder folder, long runStart, ProgressListener progress)
-      throws InterruptedException {
+  private void runOn(RunState state, ProgressListener progress) throws InterruptedException {
+    Scenario s = state.scenario;
+    MailTopology topo = state.topology;
     Relay relay = topo.relay();
     int port =
         s.relay().port() == Relay.SUBMISSION_PORT ? relay.submissionPort() : relay.smtpPort();
     String idPrefix = topo.run().runId().replace("rh-", "h");
-    LoadSpec spec = ScenarioLoad.build(s, relay.host(), port, idPrefix, folder.dir());
+    LoadSpec spec = ScenarioLoad.build(s, relay.host(), port, idPrefix, state.folder.dir());
     TimelineRunner runner =
         new TimelineRunner(s.timeline(), new TopologyFaultTarget(topo), new SystemFaultScheduler());
-    timeline = runner;
-    LoadResult load;
+    state.timeline = runner;
     try (RunSampler sampler = new RunSampler(topo, progress, runner::currentFault);
         RelayHealthWatch health = new RelayHealthWatch(relay, progress)) {
+      state.sampler = sampler;
       health.start();
       sampler.start();
       sampler.phase("load");
@@ -109,8 +147,8 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       long loadStart = awaitFirstMessage(run);
       long measuredStart = loadStart + s.load().warmUpSeconds() * 1000L;
       runner.start(measuredStart);
-      load = awaitLoad(run, s);
-      measured = new long[] {measuredStart, System.currentTimeMillis()};
+      state.load = awaitLoad(run, s);
+      state.measured = new long[] {measuredStart, System.currentTimeMillis()};
       runner.awaitFinished(Duration.ofSeconds(30));
       runner.restoreAll();
       health.pollNow();
@@ -121,8 +159,6 @@ public final class DockerScenarioEngine implements ScenarioEngine {
         drain(sampler, s.drain().maxSeconds(), health);
       }
       sampler.phase("collecting");
-      long runEnd = System.currentTimeMillis();
-      return collect(topo, s, folder, runStart, runEnd, load, runner, sampler);
     }
   }
 
@@ -166,78 +202,149 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     }
   }
 
-  private RunResult collect(
-      MailTopology topo,
-      Scenario s,
-      RunFolder folder,
-      long runStart,
-      long runEnd,
-      LoadResult load,
-      TimelineRunner runner,
-      RunSampler sampler) {
-    Relay relay = topo.relay();
+  /** Collects and judges the run once, whichever ending comes first; later callers wait. */
+  private RunResult collectOnce(RunState state, List<RelayWarning> extraWarnings) {
+    if (!state.collected.compareAndSet(false, true)) {
+      return awaitResult(state);
+    }
+    try {
+      state.result = collect(state, extraWarnings);
+    } finally {
+      synchronized (state) {
+        state.notifyAll();
+      }
+    }
+    return state.result;
+  }
+
+  private static RunResult awaitResult(RunState state) {
+    synchronized (state) {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (state.result == null && System.currentTimeMillis() < deadline) {
+        try {
+          state.wait(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return state.result != null
+        ? state.result
+        : new RunResult(
+            state.folder.dir(),
+            List.of(new ExpectationOutcome("run", false, "stopped: " + state.stoppedBy)));
+  }
+
+  /**
+   * Reads everything the run left (each piece on its own: a dead relay or sink costs only its own
+   * evidence), judges it, and writes the run folder and report.
+   */
+  private RunResult collect(RunState state, List<RelayWarning> extraWarnings) {
+    Scenario s = state.scenario;
+    RunFolder folder = state.folder;
+    long runEnd = System.currentTimeMillis();
     List<ExpectationOutcome> outcomes = new ArrayList<>();
-    boolean relayRunning = relay.isRunning();
-    String relayLog = relay.log();
+    if (state.stoppedBy != null) {
+      outcomes.add(new ExpectationOutcome("run", false, "stopped: " + state.stoppedBy));
+    }
+    MailTopology topo = state.topology;
+    Relay relay = topo == null ? null : topo.relay();
+
+    String relayLog = "";
+    boolean relayRunning = false;
+    if (relay != null && relay.containerId() != null) {
+      try {
+        relayRunning = relay.isRunning();
+        relayLog = relay.log();
+      } catch (RuntimeException e) {
+        outcomes.add(evidence("the relay's log could not be read: " + e.getMessage()));
+      }
+    }
     folder.writeText(RunFolder.RELAY_LOG, relayLog);
-    if (relayLog.isBlank()) {
-      outcomes.add(
-          new ExpectationOutcome("evidence", false, "the relay's log is empty: nothing to judge"));
+    if (relayLog.isBlank() && state.stoppedBy == null) {
+      outcomes.add(evidence("the relay's log is empty: nothing to judge"));
     }
     RelayLogParser parser = RelayLogParser.parseAll(relayLog.lines()::iterator);
+
     List<SinkArrival> arrivals = new ArrayList<>();
-    for (SinkWorker sink : topo.sinks()) {
-      arrivals.addAll(sink.ledger());
+    if (topo != null) {
+      for (SinkWorker sink : topo.sinks()) {
+        try {
+          arrivals.addAll(sink.ledger());
+        } catch (RuntimeException e) {
+          outcomes.add(evidence(sink.name() + "'s ledger could not be read: " + e.getMessage()));
+        }
+      }
     }
     Path acceptedFile = folder.dir().resolve("accepted.jsonl");
     List<AcceptedMail> accepted = List.of();
     if (Files.exists(acceptedFile)) {
       accepted = JsonLines.read(acceptedFile, AcceptedMail.class);
-    } else {
-      outcomes.add(
-          new ExpectationOutcome(
-              "evidence", false, "the injector's ledger " + acceptedFile + " is missing"));
+    } else if (state.stoppedBy == null) {
+      outcomes.add(evidence("the injector's ledger " + acceptedFile + " is missing"));
     }
-    Map<String, String> settings = relay.effectiveSettings();
-    Map<String, String> defaults = relay.defaults(new ArrayList<>(settings.keySet()));
+    Map<String, String> settings = Map.of();
+    Map<String, String> defaults = Map.of();
+    if (relayRunning) {
+      try {
+        settings = relay.effectiveSettings();
+        defaults = relay.defaults(new ArrayList<>(settings.keySet()));
+      } catch (RuntimeException e) {
+        outcomes.add(evidence("the relay's settings could not be read: " + e.getMessage()));
+      }
+    }
+    List<RelayWarning> warnings = new ArrayList<>(extraWarnings);
+    if (relay != null && relay.containerId() != null && !relayRunning) {
+      warnings.add(relayStopped());
+    }
 
+    TimelineRunner runner = state.timeline;
+    RunSampler sampler = state.sampler;
     RunObservations.Builder obs =
         RunObservations.builder()
-            .run(runStart, runEnd)
+            .run(state.runStart, runEnd)
             .accepted(accepted)
             .arrivals(arrivals)
             .relayLog(parser)
-            .warnings(relayStopped(relayRunning))
-            .queueSamples(sampler.queueSamples())
-            .faults(runner.events())
-            .rates(sampler.rateSamples())
+            .warnings(warnings)
+            .queueSamples(sampler == null ? List.of() : sampler.queueSamples())
+            .faults(runner == null ? List.of() : runner.events())
+            .rates(sampler == null ? List.of() : sampler.rateSamples())
             .relaySettings(settings)
             .relayDefaults(defaults);
-    obs.window(SloVerdict.MEASURED_WINDOW, measured[0], measured[1]);
-    for (FaultWindow w : runner.windows()) {
-      obs.window(w.name(), w.startEpochMs(), w.endEpochMs());
+    long[] measured = state.measured;
+    if (measured != null) {
+      obs.window(SloVerdict.MEASURED_WINDOW, measured[0], measured[1]);
+    }
+    if (runner != null) {
+      for (FaultWindow w : runner.windows()) {
+        obs.window(w.name(), w.startEpochMs(), w.endEpochMs());
+      }
     }
     RunObservations observations = obs.build();
     folder.writeObservations(observations);
 
     List<VerdictResult> results =
         Verdicts.evaluateAll(Verdicts.fromParams(s.expect().checks().values()), observations);
-    runner.errors().forEach(e -> outcomes.add(new ExpectationOutcome("timeline", false, e)));
+    if (runner != null) {
+      runner.errors().forEach(e -> outcomes.add(new ExpectationOutcome("timeline", false, e)));
+    }
     results.forEach(r -> outcomes.add(new ExpectationOutcome(r.name(), r.passed(), r.summary())));
     VerdictResults.write(folder, results);
     RunResult result = new RunResult(folder.dir(), outcomes, s.expect().expectFailure());
-    boolean passed = result.passed();
     folder.writeRunInfo(
         new RunInfo(
             s.name(),
             s.description(),
             s.relay().variant(),
-            runStart,
+            state.runStart,
             runEnd,
-            passed,
+            result.passed(),
             settings,
             defaults,
-            gatlingReport(folder, load)));
+            gatlingReport(folder, state.load),
+            state.stoppedBy));
     try {
       RunReport.write(folder.dir());
     } catch (RuntimeException e) {
@@ -246,19 +353,31 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     return result;
   }
 
-  /** A relay whose container stopped is broken: said as a fatal line for the health verdict. */
-  private static List<RelayWarning> relayStopped(boolean running) {
-    if (running) {
-      return List.of();
-    }
+  private static ExpectationOutcome evidence(String what) {
+    return new ExpectationOutcome("evidence", false, what);
+  }
+
+  /** A relay that never greeted is broken: its own lines, as fatal lines for the health verdict. */
+  private static RelayWarning relayDidNotStart(Relay.RelayStartException e) {
     long now = System.currentTimeMillis();
-    return List.of(
-        new RelayWarning(
-            now,
-            null,
-            RelayWarning.FATAL,
-            java.time.Instant.ofEpochMilli(now)
-                + " harness: fatal: the relay's container is not running at the end of the run"));
+    return new RelayWarning(
+        now,
+        null,
+        RelayWarning.FATAL,
+        Instant.ofEpochMilli(now)
+            + " harness: fatal: the relay did not start; Postfix said: "
+            + (e.postfixLines().isEmpty() ? "(nothing)" : String.join(" / ", e.postfixLines())));
+  }
+
+  /** A relay whose container stopped is broken: said as a fatal line for the health verdict. */
+  private static RelayWarning relayStopped() {
+    long now = System.currentTimeMillis();
+    return new RelayWarning(
+        now,
+        null,
+        RelayWarning.FATAL,
+        Instant.ofEpochMilli(now)
+            + " harness: fatal: the relay's container is not running at the end of the run");
   }
 
   private static String gatlingReport(RunFolder folder, LoadResult load) {
@@ -269,15 +388,36 @@ public final class DockerScenarioEngine implements ScenarioEngine {
   }
 
   @Override
+  public void stop(String reason) {
+    RunState state = current;
+    if (state != null && state.result == null) {
+      state.stoppedBy = reason;
+      TimelineRunner runner = state.timeline;
+      if (runner != null) {
+        runner.close();
+      }
+      try {
+        collectOnce(state, List.of());
+      } catch (RuntimeException e) {
+        log.warn("what the run collected could not be written: {}", e.getMessage());
+      }
+    }
+    close();
+  }
+
+  @Override
   public void close() {
-    TimelineRunner r = timeline;
+    RunState state = current;
+    if (state == null) {
+      return;
+    }
+    TimelineRunner r = state.timeline;
     if (r != null) {
-      timeline = null;
       r.close();
     }
-    MailTopology t = topology;
+    MailTopology t = state.topology;
     if (t != null) {
-      topology = null;
+      state.topology = null;
       t.stop();
     }
   }
