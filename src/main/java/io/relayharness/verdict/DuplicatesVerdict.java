@@ -29,8 +29,9 @@ import java.util.Set;
  * counts once; a "delivery temporarily suspended" deferral, which only repeats the reason that
  * throttled the destination, is none). Copy k (k >= 2) of a message is <b>explained</b> when an
  * explaining event of the queue id it came through (its own {@code Received:} queue id, else the
- * timeline's) happened after copy k-1 arrived (with {@value #SLACK_MS} ms of slack for clocks) and
- * before copy k arrived; each event explains at most one copy, the earliest unused one being taken.
+ * timeline's) happened after copy k-1 arrived and before copy k arrived (each with {@value
+ * #SLACK_MS} ms of slack for clocks); each event explains at most one copy, the earliest unused one
+ * being taken.
  *
  * <p>Anything else is <b>unexplained</b>: a copy with no known queue id, copies through different
  * queue ids (the message entered the relay twice), two {@code sent} hand-overs without a failure
@@ -40,7 +41,10 @@ import java.util.Set;
  */
 public final class DuplicatesVerdict implements Verdict {
 
-  /** Slack between sink and relay log clocks: an event may be logged this much before copy k-1. */
+  /**
+   * Slack between sink and relay log clocks: an event may be stamped this much before copy k-1 or
+   * after copy k.
+   */
   public static final long SLACK_MS = 1000;
 
   private final DuplicatesConfig config;
@@ -274,14 +278,16 @@ public final class DuplicatesVerdict implements Verdict {
   }
 
   /**
-   * Returns the earliest unused event after {@code previous} (with slack) and before {@code copy}.
+   * Returns the earliest unused event after {@code previous} and before {@code copy}, each with
+   * slack: the engine stamps relay lines when it reads them, a few ms after the relay wrote them,
+   * so the line of the failure that caused copy k can carry a time just after copy k arrived.
    */
   private static Event explain(
       List<Event> events, SinkArrival previous, SinkArrival copy, Set<Integer> used) {
     for (Event e : events) {
       if (!used.contains(e.index())
           && e.epochMs() >= previous.arrivalEpochMs() - SLACK_MS
-          && e.epochMs() < copy.arrivalEpochMs()) {
+          && e.epochMs() < copy.arrivalEpochMs() + SLACK_MS) {
         return e;
       }
     }

@@ -174,6 +174,16 @@ class DuplicatesVerdictTest {
   }
 
   @Test
+  void shouldExplainACopyWhoseWarningWasStampedMillisecondsAfterIt() {
+    // Seen in a real run: the engine stamps relay lines when it reads them, so the warning of the
+    // failure that caused the second copy carried a time 1.5 ms after that copy arrived.
+    VerdictResult result =
+        new DuplicatesVerdict().evaluate(run(List.of(), List.of(mayBeSentTwice(T0 + 40_002))));
+
+    assertThat(result).passed().hasFigure("explained", 1);
+  }
+
+  @Test
   void shouldNotExplainACopyByAnEventLoggedAfterIt() {
     VerdictResult result =
         new DuplicatesVerdict().evaluate(run(List.of(), List.of(mayBeSentTwice(T0 + 45_000))));

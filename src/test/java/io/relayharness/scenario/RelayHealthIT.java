@@ -1,0 +1,52 @@
+package io.relayharness.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relayharness.scenario.engine.DockerScenarioEngine;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A relay that is broken at start (a lookup table that does not exist: Postfix logs that it is
+ * unavailable and answers 451) fails the run on relay health within a minute of its start, and the
+ * verdict leads with the relay's own line, whatever the scenario otherwise expects.
+ */
+class RelayHealthIT {
+
+  private static final Path PROJECT = Path.of(System.getProperty("relayharness.project.dir", "."));
+
+  @Test
+  void shouldFailABrokenRelayWithinAMinuteNamingItsLine() throws Exception {
+    Scenario s =
+        new ScenarioLoader(PROJECT)
+            .load(
+                PROJECT.resolve("scenarios/steady-even-distribution.yaml"),
+                new Overrides(
+                    List.of("relay.overrides.transport_maps=hash:/etc/postfix/no-such-table"),
+                    null,
+                    "10s"));
+    long start = System.nanoTime();
+    RunResult result;
+    try (DockerScenarioEngine engine = new DockerScenarioEngine()) {
+      result = engine.run(s, new RunOptions(PROJECT, PROJECT.resolve("target/reports")), x -> {});
+    }
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+    ExpectationOutcome health =
+        result.outcomes().stream()
+            .filter(o -> o.name().equals("relayHealth"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(health.passed()).as("relay health: %s", health.summary()).isFalse();
+    assertThat(health.summary())
+        .as("the relay's own line leads")
+        .contains("the relay is broken")
+        .contains("no-such-table")
+        .contains("is unavailable");
+    assertThat(result.passed()).isFalse();
+    assertThat(seconds)
+        .as("seconds from the start of the run to its verdict (no drain wait on a broken relay)")
+        .isLessThan(60);
+  }
+}
