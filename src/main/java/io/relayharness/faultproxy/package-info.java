@@ -1,6 +1,7 @@
 /**
- * The fault proxy: a Toxiproxy-compatible server (HTTP API and toxics of Shopify Toxiproxy 2.12.0,
- * see {@code shared/specs/toxiproxy-api.md}) that runs in-process ({@link
+ * The fault proxy: a Toxiproxy-compatible server (the HTTP API and toxics of Shopify Toxiproxy
+ * 2.12.0, as its {@code api.go} and {@code toxics/*.go} define them; the toxics and their
+ * attributes are listed in {@code scenarios/README.md}, "Toxics") that runs in-process ({@link
  * io.relayharness.faultproxy.FaultProxyServer}) or as a process ({@link
  * io.relayharness.faultproxy.FaultProxyMain}), because the real Go server cannot be installed here.
  *

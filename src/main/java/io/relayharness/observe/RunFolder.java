@@ -19,7 +19,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * One run's folder, {@code reports/<scenario>/<yyyyMMdd-HHmmss>/}, with the files CONTRACTS.md
+ * One run's folder, {@code reports/<scenario>/<yyyyMMdd-HHmmss>/}, with the files reports/README.md
  * lists: the engine writes them through this class, verdicts and reports read them through it. A
  * {@code reports/<scenario>/latest} symlink points at the newest folder. Writes are not
  * synchronized: one writer per file (use a {@link JsonLinesAppender} per streamed file).

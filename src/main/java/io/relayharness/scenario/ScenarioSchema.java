@@ -133,7 +133,11 @@ public final class ScenarioSchema {
   private static List<Setting> build() {
     Table t = new Table();
     t.req("description", Type.STRING, "what the scenario shows, one or two sentences");
-    t.add("tags", Type.STRINGS, List.of(), "labels; `fast` = part of the `mvn verify` subset");
+    t.add(
+        "tags",
+        Type.STRINGS,
+        List.of(),
+        "labels, e.g. `outage`; `./harness list --tag outage` filters by them");
 
     t.obj("relay", "the relay under test");
     t.add(
@@ -243,7 +247,7 @@ public final class ScenarioSchema {
         List.of("upstream", "downstream"),
         "toxic: upstream = relay to worker, downstream = worker to relay");
     t.num("timeline[].toxicity", Type.NUMBER, 1.0, 0, 1, "toxic: share of connections affected");
-    t.map("timeline[].attributes", "toxic: attributes, see specs/toxiproxy-api.md");
+    t.map("timeline[].attributes", "toxic: attributes, see Toxics in scenarios/README.md");
     t.num(
         "timeline[].attributes.<name>",
         Type.INT,

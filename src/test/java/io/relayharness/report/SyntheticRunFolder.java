@@ -19,10 +19,11 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Writes a realistic synthetic run folder (every file of CONTRACTS.md "Run folder"): a few hundred
- * messages over a minute, a single-worker outage, an all-workers outage whose mail is deferred and
- * retried on Postfix's backoff ladder (0, 7, 17, 37 s), a relay restart marker, and an exact split
- * of first arrivals over three workers. Deterministic for a given spec. Not thread-safe.
+ * Writes a realistic synthetic run folder (every file of reports/README.md "Run folder"): a few
+ * hundred messages over a minute, a single-worker outage, an all-workers outage whose mail is
+ * deferred and retried on Postfix's backoff ladder (0, 7, 17, 37 s), a relay restart marker, and an
+ * exact split of first arrivals over three workers. Deterministic for a given spec. Not
+ * thread-safe.
  */
 final class SyntheticRunFolder {
 

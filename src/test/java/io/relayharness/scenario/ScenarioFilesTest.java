@@ -72,6 +72,29 @@ class ScenarioFilesTest {
   }
 
   @Test
+  void shouldKeepABrokenRelayForEveryClaim() {
+    for (String name : CATALOG.names()) {
+      Scenario s = load(name);
+      assertThat(!s.brokenBy().isEmpty() || s.expect().negative())
+          .as("%s names a relay broken on purpose that it catches (brokenBy), or is negative", name)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void shouldKeepTheReadmeTableOfBrokenRelaysEqualToTheScenarios() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- broken:start -->\n") + "<!-- broken:start -->\n".length(),
+            readme.indexOf("<!-- broken:end -->"));
+    List<Scenario> all = CATALOG.names().stream().map(ScenarioFilesTest::load).toList();
+    assertThat(table)
+        .as("README.md broken-relay table; regenerate with: ./harness broken")
+        .isEqualTo(BrokenRelayTable.markdown(all));
+  }
+
+  @Test
   void shouldUseEveryVerdictInSomeScenario() {
     Set<String> covered = new LinkedHashSet<>();
     for (String name : CATALOG.names()) {

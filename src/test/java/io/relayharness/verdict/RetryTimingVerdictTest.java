@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class RetryTimingVerdictTest {
 
-  /** The relay settings of PLATFORM.md's observation: 5 s / 20 s, queue scan every 5 s. */
+  /** The relay settings of the measured outage: 5 s / 20 s, queue scan every 5 s. */
   private static final Map<String, String> FAST =
       Map.of("minimal_backoff_time", "5s", "maximal_backoff_time", "20s", "queue_run_delay", "5s");
 

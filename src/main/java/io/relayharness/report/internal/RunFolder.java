@@ -15,9 +15,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A run folder's files (see CONTRACTS.md, "Run folder") read as generic JSON trees. A missing file
- * reads as empty and a line that is not JSON is skipped; both leave a note the report shows, so a
- * partial run still gets a report. Not thread-safe while loading; read-only afterwards.
+ * A run folder's files (see reports/README.md, "Run folder") read as generic JSON trees. A missing
+ * file reads as empty and a line that is not JSON is skipped; both leave a note the report shows,
+ * so a partial run still gets a report. Not thread-safe while loading; read-only afterwards.
  */
 public final class RunFolder {
 

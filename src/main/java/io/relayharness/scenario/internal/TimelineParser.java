@@ -41,7 +41,7 @@ final class TimelineParser {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
-  /** Toxiproxy attributes per toxic type (see specs/toxiproxy-api.md). */
+  /** Toxiproxy attributes per toxic type (scenarios/README.md, "Toxics", lists them with units). */
   private static final Map<String, List<String>> ATTRIBUTES =
       Map.of(
           "latency", List.of("latency", "jitter"),
