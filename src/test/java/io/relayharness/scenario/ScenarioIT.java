@@ -30,8 +30,10 @@ import org.junit.jupiter.api.TestFactory;
  * </ul>
  *
  * {@code -Dscenarios=a,b} runs the ones named, {@code -Dscenarios=all} (the default) every one;
- * {@code -Dbroken=false} leaves out the broken relays, {@code -Dbroken=only} runs only them. Each
- * verdict is an Allure step, and the run report is attached.
+ * {@code -Dbroken=false} leaves out the broken relays, {@code -Dbroken=only} runs only them. The
+ * scenarios run one at a time (their timing claims need the machine); the broken relays, which must
+ * fail, run {@code -Dbroken.parallel=2} at a time once the scenarios are done. Each verdict is an
+ * Allure step, and the run report is attached.
  */
 class ScenarioIT {
 
@@ -50,6 +52,7 @@ class ScenarioIT {
             .toList();
     assertThat(names).as("scenarios selected by '%s'", selection).isNotEmpty();
     List<DynamicTest> tests = new ArrayList<>();
+    BrokenRuns brokenRuns = new BrokenRuns(Integer.getInteger("broken.parallel", 2));
     for (String name : names) {
       Path file = catalog.resolve(name).orElseThrow();
       Scenario s = load(loader, file, Overrides.NONE);
@@ -58,14 +61,67 @@ class ScenarioIT {
       }
       if (!broken.equals("false")) {
         for (BrokenRelay b : s.brokenBy()) {
-          tests.add(
-              DynamicTest.dynamicTest(
-                  s.name() + " broken by " + b.name(),
-                  () -> runBroken(load(loader, file, b.overrides()), b)));
+          Scenario mutated = load(loader, file, b.overrides());
+          String title = s.name() + " broken by " + b.name();
+          brokenRuns.add(title, mutated);
         }
       }
     }
+    brokenRuns
+        .titles()
+        .forEach(
+            (title, relay) ->
+                tests.add(
+                    DynamicTest.dynamicTest(
+                        title, () -> judgeBroken(brokenRuns.await(title), relay))));
     return tests.stream();
+  }
+
+  /**
+   * The broken-relay runs: started together, a few at a time, when the first one's test runs (after
+   * every scenario), each awaited by its own test.
+   */
+  private static final class BrokenRuns {
+    private final int parallel;
+    private final java.util.Map<String, Scenario> runs = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, BrokenRelay> relays = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, java.util.concurrent.Future<RunResult>> results =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private java.util.concurrent.ExecutorService pool;
+
+    BrokenRuns(int parallel) {
+      this.parallel = Math.max(1, parallel);
+    }
+
+    void add(String title, Scenario mutated) {
+      runs.put(title, mutated);
+      relays.put(
+          title,
+          mutated.brokenBy().stream()
+              .filter(b -> title.endsWith(" broken by " + b.name()))
+              .findFirst()
+              .orElseThrow());
+    }
+
+    java.util.Map<String, BrokenRelay> titles() {
+      return relays;
+    }
+
+    synchronized RunResult await(String title) throws Exception {
+      if (pool == null) {
+        pool =
+            java.util.concurrent.Executors.newFixedThreadPool(
+                parallel,
+                r -> {
+                  Thread t = new Thread(r, "broken-relay-run");
+                  t.setDaemon(true);
+                  return t;
+                });
+        runs.forEach((t, s) -> results.put(t, pool.submit(() -> run(s, t))));
+        pool.shutdown();
+      }
+      return results.get(title).get(15, java.util.concurrent.TimeUnit.MINUTES);
+    }
   }
 
   private static Scenario load(ScenarioLoader loader, Path file, Overrides overrides) {
@@ -78,6 +134,7 @@ class ScenarioIT {
 
   private static void runScenario(Scenario scenario) throws Exception {
     RunResult result = run(scenario, scenario.name());
+    report(result);
     String outcomes = outcomes(result);
     assertThat(result.passed())
         .as(
@@ -88,12 +145,12 @@ class ScenarioIT {
         .isTrue();
   }
 
-  private static void runBroken(Scenario scenario, BrokenRelay broken) throws Exception {
-    RunResult result = run(scenario, scenario.name() + " broken by " + broken.name());
+  private static void judgeBroken(RunResult result, BrokenRelay broken) throws Exception {
+    report(result);
     assertThat(result.failed())
         .as(
-            "%s broken by %s (%s) must fail %s:%n  %s",
-            scenario.name(), broken.name(), broken.why(), broken.caughtBy(), outcomes(result))
+            "broken by %s (%s) must fail %s:%n  %s",
+            broken.name(), broken.why(), broken.caughtBy(), outcomes(result))
         .containsAll(broken.caughtBy());
   }
 
@@ -102,11 +159,15 @@ class ScenarioIT {
     try (DockerScenarioEngine engine = new DockerScenarioEngine()) {
       result = engine.run(scenario, new RunOptions(PROJECT, REPORTS), snapshot -> {});
     }
+    System.out.printf("%s (%s):%n  %s%n", title, result.runDirectory(), outcomes(result));
+    return result;
+  }
+
+  /** Each verdict as an Allure step of the current test, and the run report attached. */
+  private static void report(RunResult result) throws Exception {
     List<VerdictResult> verdicts = VerdictResults.read(RunFolder.open(result.runDirectory()));
     AllureVerdicts.report(verdicts);
     attach(result.runDirectory().resolve("report.html"), "run report", "text/html", ".html");
-    System.out.printf("%s (%s):%n  %s%n", title, result.runDirectory(), outcomes(result));
-    return result;
   }
 
   private static String outcomes(RunResult result) {
