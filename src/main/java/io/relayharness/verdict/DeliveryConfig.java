@@ -5,8 +5,15 @@ package io.relayharness.verdict;
  *
  * @param maxP95Ms 95th percentile accept → first arrival, at most, ms (default null)
  * @param maxP99Ms 99th percentile accept → first arrival, at most, ms (default null)
+ * @param maxMs the slowest message's accept → first arrival, at most, ms (default null): for a
+ *     claim that no message waits longer than a Postfix timeout
  */
-public record DeliveryConfig(Double maxP95Ms, Double maxP99Ms) {
+public record DeliveryConfig(Double maxP95Ms, Double maxP99Ms, Double maxMs) {
+
+  /** Bounds on p95 and p99 only. */
+  public DeliveryConfig(Double maxP95Ms, Double maxP99Ms) {
+    this(maxP95Ms, maxP99Ms, null);
+  }
 
   /** {@code expect: delivery: {}}. */
   public static final DeliveryConfig DEFAULT = new DeliveryConfig(null, null);
@@ -18,6 +25,11 @@ public record DeliveryConfig(Double maxP95Ms, Double maxP99Ms) {
           "accepted messages reach a sink fast enough (injection to first arrival)",
           java.util.List.of(
               ParamSpec.number("maxP95Ms", null, 0.0, null, true, "p95 end-to-end latency, ms"),
-              ParamSpec.number("maxP99Ms", null, 0.0, null, true, "p99 end-to-end latency, ms")),
-          p -> new DeliveryVerdict(new DeliveryConfig(p.number("maxP95Ms"), p.number("maxP99Ms"))));
+              ParamSpec.number("maxP99Ms", null, 0.0, null, true, "p99 end-to-end latency, ms"),
+              ParamSpec.number(
+                  "maxMs", null, 0.0, null, true, "the slowest message's end-to-end latency, ms")),
+          p ->
+              new DeliveryVerdict(
+                  new DeliveryConfig(
+                      p.number("maxP95Ms"), p.number("maxP99Ms"), p.number("maxMs"))));
 }

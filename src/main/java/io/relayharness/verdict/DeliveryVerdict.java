@@ -57,7 +57,8 @@ public final class DeliveryVerdict implements Verdict {
     figures.put("endToEndP99Ms", p.percentile(99));
     figures.put("endToEndMaxMs", p.max());
     if (n == 0) {
-      boolean bounded = config.maxP95Ms() != null || config.maxP99Ms() != null;
+      boolean bounded =
+          config.maxP95Ms() != null || config.maxP99Ms() != null || config.maxMs() != null;
       return new VerdictResult(
           name(),
           !bounded,
@@ -68,7 +69,8 @@ public final class DeliveryVerdict implements Verdict {
     Checks checks =
         new Checks()
             .atMost("p95 end-to-end latency", config.maxP95Ms(), p.percentile(95), " ms")
-            .atMost("p99 end-to-end latency", config.maxP99Ms(), p.percentile(99), " ms");
+            .atMost("p99 end-to-end latency", config.maxP99Ms(), p.percentile(99), " ms")
+            .atMost("slowest end-to-end latency", config.maxMs(), p.max(), " ms");
     String summary =
         checks.passed()
             ? String.format(

@@ -40,4 +40,13 @@ class DeliveryVerdictTest {
         .failed()
         .summaryContains("p95 end-to-end latency 950 ms, expected <= 500 ms");
   }
+
+  @Test
+  void shouldFailWhenTheSlowestMessageWaitedLongerThanTheBound() {
+    assertThat(new DeliveryVerdict(new DeliveryConfig(null, null, 999.0)).evaluate(run()))
+        .failed()
+        .summaryContains("slowest end-to-end latency 1000 ms, expected <= 999 ms");
+    assertThat(new DeliveryVerdict(new DeliveryConfig(null, null, 1000.0)).evaluate(run()))
+        .passed();
+  }
 }
