@@ -118,7 +118,7 @@ var RH = (function () {
   }
 
   function timeAxis(durationSec) {
-    return { type: 'value', name: 't (s)', nameLocation: 'middle', nameGap: 28, min: 0,
+    return { type: 'value', name: 't (s since the first message)', nameLocation: 'middle', nameGap: 28, min: 0,
              max: durationSec > 0 ? Math.ceil(durationSec) : null,
              axisLabel: { formatter: function (v) { return fmt(v); } } };
   }

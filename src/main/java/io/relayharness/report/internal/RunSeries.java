@@ -101,14 +101,13 @@ public final class RunSeries {
         }
       }
     }
-    // One range for every series, from the origin (or an earlier event) to the last event, with
-    // the seconds that had none as 0, so the lines drop to zero instead of bridging a gap.
-    long first = 0;
+    // One range for every series, from the origin to the last event, with the seconds that had
+    // none as 0, so the lines drop to zero instead of bridging a gap. Nothing before the origin
+    // is charted (the axis starts there; only mail the harness did not send could arrive then).
     long last = -1;
     for (Map<String, TreeMap<Long, Long>> group : List.of(rates, delivered)) {
       for (TreeMap<Long, Long> counts : group.values()) {
         if (!counts.isEmpty()) {
-          first = Math.min(first, counts.firstKey());
           last = Math.max(last, counts.lastKey());
         }
       }
@@ -118,12 +117,12 @@ public final class RunSeries {
     boolean anyDelivered = delivered.values().stream().anyMatch(c -> !c.isEmpty());
     ObjectNode ratesOut = JsonLines.MAPPER.createObjectNode();
     for (Map.Entry<String, TreeMap<Long, Long>> e : rates.entrySet()) {
-      ratesOut.set(e.getKey(), anyOffered ? dense(e.getValue(), first, last) : emptyArray());
+      ratesOut.set(e.getKey(), anyOffered ? dense(e.getValue(), last) : emptyArray());
     }
     ObjectNode deliveredOut = JsonLines.MAPPER.createObjectNode();
     if (anyDelivered) {
       for (Map.Entry<String, TreeMap<Long, Long>> e : delivered.entrySet()) {
-        deliveredOut.set(e.getKey(), dense(e.getValue(), first, last));
+        deliveredOut.set(e.getKey(), dense(e.getValue(), last));
       }
     }
     return new PerSecond(ratesOut, deliveredOut);
@@ -133,10 +132,10 @@ public final class RunSeries {
     counts.merge(second, 1L, Long::sum);
   }
 
-  /** [second, count] for every second from {@code first} to {@code last}, zeros included. */
-  private static ArrayNode dense(TreeMap<Long, Long> counts, long first, long last) {
+  /** [second, count] for every second from 0 to {@code last}, zeros included. */
+  private static ArrayNode dense(TreeMap<Long, Long> counts, long last) {
     ArrayNode points = emptyArray();
-    for (long k = first; k <= last; k++) {
+    for (long k = 0; k <= last; k++) {
       points.add(point(k, counts.getOrDefault(k, 0L)));
     }
     return points;
