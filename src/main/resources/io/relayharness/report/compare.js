@@ -1,4 +1,4 @@
-// The comparison page's charts: A solid, B dashed, on seconds since each run's start.
+// The comparison page's charts: A solid, B dashed, on seconds since each run's first message.
 (function () {
   'use strict';
   var d = RH.data();
@@ -38,7 +38,7 @@
 
   RH.safely('chart-rates', function () {
     if (!has(A.series.rates.accepted) && !has(B.series.rates.accepted)) {
-      return RH.skip('chart-rates', 'no samples in rates.jsonl of A or B');
+      return RH.skip('chart-rates', 'no messages in accepted.jsonl of A or B');
     }
     RH.draw('chart-rates', {
       xAxis: axis, yAxis: RH.valueAxis('msg/s'),
@@ -53,7 +53,7 @@
 
   RH.safely('chart-delivered', function () {
     var workers = Array.from(new Set(Object.keys(A.series.delivered).concat(Object.keys(B.series.delivered)))).sort();
-    if (!workers.length) return RH.skip('chart-delivered', 'no per-worker deliveries in rates.jsonl of A or B');
+    if (!workers.length) return RH.skip('chart-delivered', 'no arrivals in A or B');
     var series = [];
     workers.forEach(function (w, i) {
       var c = WORKER_COLORS[i % WORKER_COLORS.length];

@@ -25,12 +25,15 @@ var RH = (function () {
   function faultSeries(faults, side, name) {
     side = side || 'A';
     var areas = [], lines = [];
+    // t = 0 is the first injected message: a fault that began before it starts at 0, one that
+    // was over before it is not drawn (the fault table lists it).
     (faults || []).forEach(function (f) {
       var label = f.action + (f.target ? ' ' + f.target : '');
+      var start = Math.max(0, f.startSec);
       if (f.endSec === null || f.endSec === undefined) {
-        lines.push({ xAxis: f.startSec, name: label });
-      } else {
-        areas.push([{ xAxis: f.startSec, name: label }, { xAxis: f.endSec }]);
+        lines.push({ xAxis: start, name: label });
+      } else if (f.endSec >= 0) {
+        areas.push([{ xAxis: start, name: label }, { xAxis: f.endSec }]);
       }
     });
     return {
@@ -85,7 +88,8 @@ var RH = (function () {
                                          pixels: 0, skipped: reason };
   }
 
-  // Draws an option in #id; the x axis is seconds since the run's start unless the option says.
+  // Draws an option in #id; the x axis is seconds since the first injected message unless the
+  // option says.
   function draw(id, option) {
     var el = box(id);
     var chart = echarts.init(el, null, { renderer: 'canvas' });
@@ -114,7 +118,7 @@ var RH = (function () {
   }
 
   function timeAxis(durationSec) {
-    return { type: 'value', name: 't (s)', nameLocation: 'middle', nameGap: 28, min: 0,
+    return { type: 'value', name: 't (s since the first message)', nameLocation: 'middle', nameGap: 28, min: 0,
              max: durationSec > 0 ? Math.ceil(durationSec) : null,
              axisLabel: { formatter: function (v) { return fmt(v); } } };
   }

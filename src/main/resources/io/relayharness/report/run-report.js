@@ -12,7 +12,7 @@
 
   RH.safely('chart-rates', function () {
     if (!hasPoints(s.rates.offered) && !hasPoints(s.rates.accepted)) {
-      return RH.skip('chart-rates', 'no samples in rates.jsonl');
+      return RH.skip('chart-rates', 'no messages in accepted.jsonl');
     }
     var series = [RH.lineSeries('offered', s.rates.offered, { lineStyle: { width: 4, opacity: 0.45 } }),
                   RH.lineSeries('accepted', s.rates.accepted)];
@@ -23,7 +23,7 @@
 
   RH.safely('chart-delivered', function () {
     var workers = Object.keys(s.delivered);
-    if (!workers.length) return RH.skip('chart-delivered', 'no per-worker deliveries in rates.jsonl');
+    if (!workers.length) return RH.skip('chart-delivered', 'no arrivals in arrivals.jsonl or timeline.jsonl');
     RH.draw('chart-delivered', {
       xAxis: axis, yAxis: RH.valueAxis('msg/s'),
       series: withFaults(workers.map(function (w) { return RH.lineSeries(w, s.delivered[w]); }))

@@ -134,9 +134,9 @@ class ReportPagesInChromiumTest {
         "{\"scenario\":\"partial-run\",\"startEpochMs\":1000,\"endEpochMs\":31000,"
             + "\"gatlingReport\":null}");
     Files.writeString(
-        run.resolve("rates.jsonl"),
-        "{\"epochMs\":1000,\"offered\":5,\"accepted\":5,\"delivered\":{\"worker0\":5}}\n"
-            + "{\"epochMs\":2000,\"offered\":4,\"accepted\":4,\"delivered\":{\"worker0\":4}}\n");
+        run.resolve("accepted.jsonl"),
+        "{\"outcome\":\"ACCEPTED\",\"startEpochMs\":5000,\"endEpochMs\":5010}\n"
+            + "{\"outcome\":\"ACCEPTED\",\"startEpochMs\":6200,\"endEpochMs\":6210}\n");
     Path html = RunReport.write(run);
 
     PageResult page = browser.open(html, run.resolve("report.png"));
@@ -144,7 +144,12 @@ class ReportPagesInChromiumTest {
     assertThat(page.errors()).as("console errors and exceptions in %s", html).isEmpty();
     assertThat(page.status().path("errors")).as("errors the page recorded").isEmpty();
     JsonNode charts = page.status().path("charts");
-    assertThat(charts.path("chart-rates").path("points").asInt()).as("rates drawn").isEqualTo(4);
+    assertThat(charts.path("chart-rates").path("points").asInt())
+        .as("offered and accepted in seconds 0 and 1 of the ledger")
+        .isEqualTo(4);
+    assertThat(charts.path("chart-delivered").path("skipped").asText())
+        .as("why the deliveries chart is missing")
+        .contains("arrivals.jsonl");
     assertThat(charts.path("chart-queue").path("skipped").asText())
         .as("why the queue chart is missing")
         .isEqualTo("no samples in queue.jsonl");

@@ -111,13 +111,15 @@ class RunReportTest {
         run.resolve("run.json"),
         "{\"scenario\":\"partial\",\"startEpochMs\":1000,\"endEpochMs\":61000,"
             + "\"gatlingReport\":null,\"relaySettings\":{\"a\":\"1\"},\"relayDefaults\":{\"a\":\"2\"}}");
-    Files.writeString(run.resolve("rates.jsonl"), "{\"epochMs\":1000,\"offered\":5}\nnot json\n");
+    Files.writeString(
+        run.resolve("accepted.jsonl"),
+        "{\"outcome\":\"ACCEPTED\",\"startEpochMs\":2000,\"endEpochMs\":2010}\nnot json\n");
 
     String html = Files.readString(RunReport.write(run));
 
     assertThat(html)
         .contains("faults.jsonl is missing")
-        .contains("rates.jsonl:2 skipped, not JSON")
+        .contains("accepted.jsonl:2 skipped, not JSON")
         .contains("no Gatling report for this run")
         .contains("No verdicts");
   }

@@ -19,23 +19,27 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Writes a realistic synthetic run folder (every file of reports/README.md "Run folder"): a few
- * hundred messages over a minute, a single-worker outage, an all-workers outage whose mail is
- * deferred and retried on Postfix's backoff ladder (0, 7, 17, 37 s), a relay restart marker, and an
- * exact split of first arrivals over three workers. Deterministic for a given spec. Not
- * thread-safe.
+ * Writes a realistic synthetic run folder (every file of reports/README.md "Run folder"): the
+ * harness starts {@link Spec#leadInMs()} before the first message (building images, starting
+ * containers: the queue sampler and rates.jsonl already run), then a few hundred messages over a
+ * minute, a single-worker outage, an all-workers outage whose mail is deferred and retried on
+ * Postfix's backoff ladder (0, 7, 17, 37 s), a relay restart marker, and an exact split of first
+ * arrivals over three workers. Deterministic for a given spec. Not thread-safe.
  */
 final class SyntheticRunFolder {
 
   /** Worker names, as in the topology. */
   static final List<String> WORKERS = List.of("worker0", "worker1", "worker2");
 
-  /** Seconds since start of the single-worker outage (worker1 proxy down). */
+  /**
+   * Seconds since the first injected message (the chart origin) of the single-worker outage
+   * (worker1 proxy down). Every time below counts from there too.
+   */
   static final double WORKER1_DOWN_FROM_SEC = 6;
 
   static final double WORKER1_DOWN_TO_SEC = 12;
 
-  /** Seconds since start of the all-workers outage. */
+  /** Seconds since the first message of the all-workers outage. */
   static final double ALL_DOWN_FROM_SEC = 20;
 
   static final double ALL_DOWN_TO_SEC = 40;
@@ -50,12 +54,13 @@ final class SyntheticRunFolder {
    *
    * @param scenario the scenario name
    * @param variant the config variant label
-   * @param startEpochMs the run's start
+   * @param startEpochMs the run's start (the harness's, run.json's startEpochMs)
    * @param split first arrivals per worker (worker0, worker1, worker2); their sum is the message
    *     count
    * @param cacheOnDemand the relay's smtp_connection_cache_on_demand
    * @param duplicates how many messages arrive a second time at another worker
    * @param seed the random seed
+   * @param leadInMs how long after the start the first message's transaction starts
    */
   record Spec(
       String scenario,
@@ -64,9 +69,24 @@ final class SyntheticRunFolder {
       int[] split,
       boolean cacheOnDemand,
       int duplicates,
-      long seed) {}
+      long seed,
+      long leadInMs) {
 
-  /** The uneven run of the connection-caching-skew scenario: 40/193/67 with caching on demand. */
+    /** This spec with the first message {@code ms} after the start. */
+    Spec withLeadIn(long ms) {
+      return new Spec(scenario, variant, startEpochMs, split, cacheOnDemand, duplicates, seed, ms);
+    }
+
+    /** When the first message's transaction starts: t = 0 on the charts. */
+    long firstMessageEpochMs() {
+      return startEpochMs + leadInMs;
+    }
+  }
+
+  /**
+   * The uneven run of the connection-caching-skew scenario: 40/193/67 with caching on demand; the
+   * first message 55 s after the harness started.
+   */
   static Spec uneven() {
     return new Spec(
         "connection-caching-skew",
@@ -75,10 +95,14 @@ final class SyntheticRunFolder {
         new int[] {40, 193, 67},
         true,
         2,
-        7);
+        7,
+        55_000);
   }
 
-  /** The even run of the same scenario: 100/100/100 with caching on demand off. */
+  /**
+   * The even run of the same scenario: 100/100/100 with caching on demand off; the first message
+   * 12.5 s after the harness started (images were cached).
+   */
   static Spec even() {
     return new Spec(
         "connection-caching-skew",
@@ -87,7 +111,8 @@ final class SyntheticRunFolder {
         new int[] {100, 100, 100},
         false,
         0,
-        11);
+        11,
+        12_500);
   }
 
   private record Attempt(long epochMs, String worker, String status) {}
@@ -104,13 +129,20 @@ final class SyntheticRunFolder {
 
   private final Spec spec;
   private final Random random;
+
+  /** The harness's start (run.json). */
+  private final long harnessStart;
+
+  /** The first message's transaction start: every time of the load and faults counts from it. */
   private final long start;
+
   private final long end;
 
   private SyntheticRunFolder(Spec spec) {
     this.spec = spec;
     this.random = new Random(spec.seed());
-    this.start = spec.startEpochMs();
+    this.harnessStart = spec.startEpochMs();
+    this.start = spec.firstMessageEpochMs();
     this.end = start + 80_000;
   }
 
@@ -159,7 +191,9 @@ final class SyntheticRunFolder {
     List<Message> out = new ArrayList<>();
     double gapMs = 58_000.0 / n;
     for (int i = 0; i < n; i++) {
-      long accept = start + 1_000 + Math.round(i * gapMs) + random.nextInt(40);
+      int jitter = random.nextInt(40);
+      // the first transaction starts exactly at `start` (it takes 6 ms, see accepted())
+      long accept = start + 6 + Math.round(i * gapMs) + (i == 0 ? 0 : jitter);
       List<Attempt> attempts = new ArrayList<>();
       long sentAt;
       if (within(accept, ALL_DOWN_FROM_SEC, ALL_DOWN_TO_SEC)) {
@@ -337,7 +371,7 @@ final class SyntheticRunFolder {
 
   private List<String> queue(List<Message> messages) {
     List<String> out = new ArrayList<>();
-    for (long t = start; t <= end; t += 1_000) {
+    for (long t = harnessStart; t <= end; t += 1_000) {
       int active = 0;
       int deferred = 0;
       double oldest = 0;
@@ -394,7 +428,8 @@ final class SyntheticRunFolder {
 
   private List<String> rates(List<Message> messages) {
     List<String> out = new ArrayList<>();
-    for (long t = start; t < end; t += 1_000) {
+    // sampled counters, from the harness start on (the file the charts no longer use)
+    for (long t = harnessStart; t < end; t += 1_000) {
       long from = t;
       long to = t + 1_000;
       long offered =
@@ -563,7 +598,7 @@ final class SyntheticRunFolder {
         "Equal-preference MX over three workers under a burst, with a worker outage and an"
             + " all-workers outage: does connection caching skew the split?");
     o.put("variant", spec.variant());
-    o.put("startEpochMs", start);
+    o.put("startEpochMs", harnessStart);
     o.put("endEpochMs", end);
     o.put("passed", spec.split()[0] == spec.split()[1] && spec.split()[1] == spec.split()[2]);
     ObjectNode s = o.putObject("relaySettings");

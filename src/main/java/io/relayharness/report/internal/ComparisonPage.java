@@ -70,8 +70,13 @@ public final class ComparisonPage {
     h.append(latency(la, lb));
     h.append("<section id=\"charts\"><h2>Overlaid charts</h2>\n")
         .append(
-            "<p class=\"hint\">Time is seconds since each run started. Solid lines are A, dashed"
-                + " lines are B; red bands are A's fault windows, blue bands B's (one band when"
+            "<p class=\"hint\">Time is seconds since each run's first injected message, so the"
+                + " loads overlay however long each harness took to start (A: "
+                + Html.esc(Html.num(RunSeries.seconds(a.originEpochMs(), a.startEpochMs())))
+                + " s, B: "
+                + Html.esc(Html.num(RunSeries.seconds(b.originEpochMs(), b.startEpochMs())))
+                + " s after its start). Rates are counted per whole second from the ledgers."
+                + " Solid lines are A, dashed lines are B; red bands are A's fault windows, blue bands B's (one band when"
                 + " both runs had the same fault at the same time).</p>\n")
         .append(RunReportPage.chart("chart-rates", "Accepted rate, A vs B (messages/s)"))
         .append(

@@ -28,7 +28,7 @@ public final class RunFolder {
   private final JsonNode run;
   private final JsonNode verdicts;
   private final JsonNode scenario;
-  private final List<JsonNode> rates;
+  private final List<JsonNode> accepted;
   private final List<JsonNode> queue;
   private final List<JsonNode> attempts;
   private final List<JsonNode> faults;
@@ -40,7 +40,7 @@ public final class RunFolder {
     this.run = readJson("run.json");
     this.verdicts = readJson("verdicts.json");
     this.scenario = readYaml("scenario.yaml");
-    this.rates = readLines("rates.jsonl");
+    this.accepted = readLines("accepted.jsonl");
     this.queue = readLines("queue.jsonl");
     this.attempts = readLines("attempts.jsonl");
     this.faults = readLines("faults.jsonl");
@@ -81,9 +81,12 @@ public final class RunFolder {
     return scenario;
   }
 
-  /** rates.jsonl lines. */
-  public List<JsonNode> rates() {
-    return rates;
+  /**
+   * accepted.jsonl lines: the injector's ledger, one line per message offered. (rates.jsonl is not
+   * read: its counters are sampled at uneven intervals, so the charts count the ledgers instead.)
+   */
+  public List<JsonNode> accepted() {
+    return accepted;
   }
 
   /** queue.jsonl lines. */
@@ -116,35 +119,74 @@ public final class RunFolder {
     return Files.exists(dir.resolve(name));
   }
 
-  /** The run's start: run.json's startEpochMs, else the earliest sample, else 0. */
+  /** The run's start: run.json's startEpochMs, else the chart origin. */
   public long startEpochMs() {
+    long fromRun = Json.longOr(run, "startEpochMs", -1);
+    return fromRun >= 0 ? fromRun : originEpochMs();
+  }
+
+  /**
+   * Time 0 of every chart and of the seconds the report shows: when the first message was injected,
+   * the earliest transaction start in accepted.jsonl. Without that ledger, the earliest accept time
+   * in timeline.jsonl; else run.json's start; else the earliest queue sample; else 0.
+   */
+  public long originEpochMs() {
+    long min = Long.MAX_VALUE;
+    for (JsonNode n : accepted) {
+      min = Math.min(min, Json.longOr(n, "startEpochMs", Long.MAX_VALUE));
+    }
+    if (min == Long.MAX_VALUE) {
+      for (JsonNode n : timeline) {
+        min = Math.min(min, Json.longOr(n, "acceptEpochMs", Long.MAX_VALUE));
+      }
+    }
+    if (min != Long.MAX_VALUE) {
+      return min;
+    }
     long fromRun = Json.longOr(run, "startEpochMs", -1);
     if (fromRun >= 0) {
       return fromRun;
     }
-    long min = Long.MAX_VALUE;
-    for (List<JsonNode> lines : List.of(rates, queue)) {
-      for (JsonNode n : lines) {
-        min = Math.min(min, Json.longOr(n, "epochMs", Long.MAX_VALUE));
-      }
-    }
-    for (JsonNode n : timeline) {
-      min = Math.min(min, Json.longOr(n, "acceptEpochMs", Long.MAX_VALUE));
+    for (JsonNode n : queue) {
+      min = Math.min(min, Json.longOr(n, "epochMs", Long.MAX_VALUE));
     }
     return min == Long.MAX_VALUE ? 0 : min;
   }
 
-  /** The run's end: run.json's endEpochMs, else the latest sample, else the start. */
+  /** What {@link #originEpochMs()} is, in words, for the page ("the first injected message"). */
+  public String originDescription() {
+    for (JsonNode n : accepted) {
+      if (Json.has(n, "startEpochMs")) {
+        return "the first injected message";
+      }
+    }
+    for (JsonNode n : timeline) {
+      if (Json.has(n, "acceptEpochMs")) {
+        return "the first accepted message (accepted.jsonl has no transaction starts)";
+      }
+    }
+    return Json.longOr(run, "startEpochMs", -1) >= 0
+        ? "the harness start (no message ledger)"
+        : "the first queue sample (no message ledger, no run.json)";
+  }
+
+  /** The run's end: run.json's endEpochMs, else the latest time in the run's files. */
   public long endEpochMs() {
     long fromRun = Json.longOr(run, "endEpochMs", -1);
     if (fromRun >= 0) {
       return fromRun;
     }
     long max = startEpochMs();
-    for (List<JsonNode> lines : List.of(rates, queue, attempts)) {
+    for (List<JsonNode> lines : List.of(queue, attempts)) {
       for (JsonNode n : lines) {
         max = Math.max(max, Json.longOr(n, "epochMs", max));
       }
+    }
+    for (JsonNode n : accepted) {
+      max = Math.max(max, Json.longOr(n, "endEpochMs", max));
+    }
+    for (JsonNode n : arrivals) {
+      max = Math.max(max, Json.longOr(n, "arrivalEpochMs", max));
     }
     return max;
   }

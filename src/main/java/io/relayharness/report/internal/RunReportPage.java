@@ -38,10 +38,16 @@ public final class RunReportPage {
     b.append(Sections.faults(run));
     b.append("<section id=\"charts\"><h2>Charts</h2>\n")
         .append(
-            "<p class=\"hint\">Time is seconds since the run started. Shaded bands are fault"
-                + " windows (click \"faults\" in a legend to hide them); dashed lines are faults"
-                + " without an end. Use the mouse wheel to zoom.</p>\n")
-        .append(chart("chart-rates", "Offered and accepted rate (messages/s)"))
+            "<p class=\"hint\">Time is seconds since "
+                + Html.esc(run.originDescription())
+                + " (t = 0), "
+                + Html.esc(Html.num(RunSeries.seconds(run.originEpochMs(), run.startEpochMs())))
+                + " s after the harness started. Rates are messages per whole second counted"
+                + " from the ledgers (accepted.jsonl, arrivals.jsonl), drawn at the second's"
+                + " start. Shaded bands are fault windows (click \"faults\" in a legend to hide"
+                + " them); dashed lines are faults without an end. Use the mouse wheel to"
+                + " zoom.</p>\n")
+        .append(chart("chart-rates", "Offered, accepted, rejected and failed (messages/s)"))
         .append(chart("chart-delivered", "Deliveries per worker (messages/s)"))
         .append(chart("chart-queue", "Relay queue depth (messages)"))
         .append(chart("chart-retries", "Deferred delivery attempts (message age at the attempt)"))
@@ -82,6 +88,14 @@ public final class RunReportPage {
     rows.add(List.of("Variant", Html.esc(Json.textOr(r, "variant", "—"))));
     rows.add(List.of("Started", Html.esc(RunFacts.started(run))));
     rows.add(List.of("Duration", Html.esc(Html.num(RunFacts.durationSec(run)) + " s")));
+    rows.add(
+        List.of(
+            "Load started",
+            Html.esc(
+                Html.num(RunSeries.seconds(run.originEpochMs(), run.startEpochMs()))
+                    + " s after the start: "
+                    + run.originDescription()
+                    + ", t = 0 on the charts")));
     rows.add(List.of("Run folder", "<code>" + Html.esc(run.dir().toAbsolutePath()) + "</code>"));
     rows.add(List.of("Gatling report", Sections.gatlingLink(run, "")));
     rows.add(

@@ -5,84 +5,156 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.ledger.JsonLines;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * The time series a report charts, as JSON for the page: every x value is seconds since the run's
- * start, so two runs overlay on one axis. Stateless; thread-safe.
+ * The time series a report charts, as JSON for the page. Every x value is seconds since the run's
+ * origin, {@link RunFolder#originEpochMs()}: the first injected message, so the time the harness
+ * spent before the load (building images, starting containers) is not on the axis and two runs
+ * overlay by time since their first message. Rates are counted from the ledgers' own timestamps,
+ * per whole second since the origin (second k holds the events in [k, k + 1) and is drawn at x =
+ * k): offered at each transaction's start, accepted / rejected / failed at its deciding reply (all
+ * from accepted.jsonl), delivered per worker at each arrival (arrivals.jsonl, else the arrivals in
+ * timeline.jsonl). rates.jsonl is not used: its counters are sampled at uneven intervals, so a late
+ * sample shows as a spike. Stateless; thread-safe.
  */
 public final class RunSeries {
 
   /** At most this many points per scatter series; more are thinned evenly. */
   public static final int MAX_SCATTER_POINTS = 5000;
 
+  private static final List<String> OUTCOMES = List.of("accepted", "rejected", "failed");
+
   private RunSeries() {}
 
-  /** Builds {rates, delivered, queue, retries, latencyByAccept, faults, workers, durationSec}. */
+  /**
+   * Builds {originEpochMs, origin, durationSec, rates, delivered, queue, retries, latencyByAccept,
+   * faults, workers}.
+   */
   public static ObjectNode of(RunFolder run) {
-    long start = run.startEpochMs();
+    long origin = run.originEpochMs();
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
-    out.put("durationSec", seconds(run.endEpochMs(), start));
-    out.set("rates", rates(run.rates(), start));
-    out.set("delivered", delivered(run.rates(), start));
-    out.set("queue", queue(run.queue(), start));
-    out.set("retries", retries(run.attempts(), start));
-    out.set("latencyByAccept", latencyByAccept(run.timeline(), start));
-    out.set("faults", faults(run.faults(), start));
+    out.put("originEpochMs", origin);
+    out.put("origin", run.originDescription());
+    out.put("durationSec", Math.max(0, seconds(run.endEpochMs(), origin)));
+    PerSecond perSecond = perSecond(run, origin);
+    out.set("rates", perSecond.rates());
+    out.set("delivered", perSecond.delivered());
+    out.set("queue", queue(run.queue(), origin));
+    out.set("retries", retries(run.attempts(), origin));
+    out.set("latencyByAccept", latencyByAccept(run.timeline(), origin));
+    out.set("faults", faults(run.faults(), origin));
     ArrayNode workers = out.putArray("workers");
     WorkerSplit.workersOf(run).forEach(workers::add);
     return out;
   }
 
-  /** Seconds from {@code startEpochMs} to {@code epochMs}, to the hundredth. */
-  public static double seconds(long epochMs, long startEpochMs) {
-    return Math.round((epochMs - startEpochMs) / 10.0) / 100.0;
+  /** Seconds from {@code originEpochMs} to {@code epochMs}, to the hundredth. */
+  public static double seconds(long epochMs, long originEpochMs) {
+    return Math.round((epochMs - originEpochMs) / 10.0) / 100.0;
   }
 
-  private static ObjectNode rates(List<JsonNode> samples, long start) {
-    ObjectNode out = JsonLines.MAPPER.createObjectNode();
-    for (String field : List.of("offered", "accepted", "rejected", "failed")) {
-      ArrayNode points = out.putArray(field);
-      for (JsonNode s : samples) {
-        if (Json.has(s, field)) {
-          points.add(point(seconds(Json.longOr(s, "epochMs", start), start), s.get(field)));
+  /** The whole second since {@code originEpochMs} that {@code epochMs} falls in (floor). */
+  public static long second(long epochMs, long originEpochMs) {
+    return Math.floorDiv(epochMs - originEpochMs, 1000L);
+  }
+
+  /** The per-second rate series: {offered, accepted, rejected, failed} and delivered per worker. */
+  private record PerSecond(ObjectNode rates, ObjectNode delivered) {}
+
+  private static PerSecond perSecond(RunFolder run, long origin) {
+    Map<String, TreeMap<Long, Long>> rates = new LinkedHashMap<>();
+    rates.put("offered", new TreeMap<>());
+    OUTCOMES.forEach(o -> rates.put(o, new TreeMap<>()));
+    for (JsonNode m : run.accepted()) {
+      if (Json.has(m, "startEpochMs")) {
+        count(rates.get("offered"), second(Json.longOr(m, "startEpochMs", 0), origin));
+      }
+      String outcome = Json.textOr(m, "outcome", "").toLowerCase(Locale.ROOT);
+      if (OUTCOMES.contains(outcome) && Json.has(m, "endEpochMs")) {
+        count(rates.get(outcome), second(Json.longOr(m, "endEpochMs", 0), origin));
+      }
+    }
+    Map<String, TreeMap<Long, Long>> delivered = new TreeMap<>();
+    WorkerSplit.workersOf(run).forEach(w -> delivered.put(w, new TreeMap<>()));
+    if (!run.arrivals().isEmpty()) {
+      for (JsonNode a : run.arrivals()) {
+        if (Json.has(a, "arrivalEpochMs")) {
+          count(
+              delivered.computeIfAbsent(Json.textOr(a, "worker", "unknown"), w -> new TreeMap<>()),
+              second(Json.longOr(a, "arrivalEpochMs", 0), origin));
+        }
+      }
+    } else {
+      for (JsonNode m : run.timeline()) {
+        for (JsonNode a : m.path("arrivals")) {
+          if (Json.has(a, "epochMs")) {
+            count(
+                delivered.computeIfAbsent(
+                    Json.textOr(a, "worker", "unknown"), w -> new TreeMap<>()),
+                second(Json.longOr(a, "epochMs", 0), origin));
+          }
         }
       }
     }
-    return out;
-  }
-
-  private static ObjectNode delivered(List<JsonNode> samples, long start) {
-    TreeSet<String> workers = new TreeSet<>();
-    for (JsonNode s : samples) {
-      JsonNode d = s.get("delivered");
-      if (d != null && d.isObject()) {
-        d.fieldNames().forEachRemaining(workers::add);
+    // One range for every series, from the origin to the last event, with the seconds that had
+    // none as 0, so the lines drop to zero instead of bridging a gap. Nothing before the origin
+    // is charted (the axis starts there; only mail the harness did not send could arrive then).
+    long last = -1;
+    for (Map<String, TreeMap<Long, Long>> group : List.of(rates, delivered)) {
+      for (TreeMap<Long, Long> counts : group.values()) {
+        if (!counts.isEmpty()) {
+          last = Math.max(last, counts.lastKey());
+        }
       }
     }
-    ObjectNode out = JsonLines.MAPPER.createObjectNode();
-    for (String worker : workers) {
-      ArrayNode points = out.putArray(worker);
-      for (JsonNode s : samples) {
-        JsonNode d = s.get("delivered");
-        double t = seconds(Json.longOr(s, "epochMs", start), start);
-        points.add(point(t, d != null && d.has(worker) ? d.get(worker).asDouble() : 0));
+    // No ledger: no series (the page says why) rather than a flat line at zero.
+    boolean anyOffered = rates.values().stream().anyMatch(c -> !c.isEmpty());
+    boolean anyDelivered = delivered.values().stream().anyMatch(c -> !c.isEmpty());
+    ObjectNode ratesOut = JsonLines.MAPPER.createObjectNode();
+    for (Map.Entry<String, TreeMap<Long, Long>> e : rates.entrySet()) {
+      ratesOut.set(e.getKey(), anyOffered ? dense(e.getValue(), last) : emptyArray());
+    }
+    ObjectNode deliveredOut = JsonLines.MAPPER.createObjectNode();
+    if (anyDelivered) {
+      for (Map.Entry<String, TreeMap<Long, Long>> e : delivered.entrySet()) {
+        deliveredOut.set(e.getKey(), dense(e.getValue(), last));
       }
     }
-    return out;
+    return new PerSecond(ratesOut, deliveredOut);
   }
 
-  private static ObjectNode queue(List<JsonNode> samples, long start) {
+  private static void count(TreeMap<Long, Long> counts, long second) {
+    counts.merge(second, 1L, Long::sum);
+  }
+
+  /** [second, count] for every second from 0 to {@code last}, zeros included. */
+  private static ArrayNode dense(TreeMap<Long, Long> counts, long last) {
+    ArrayNode points = emptyArray();
+    for (long k = 0; k <= last; k++) {
+      points.add(point(k, counts.getOrDefault(k, 0L)));
+    }
+    return points;
+  }
+
+  private static ArrayNode emptyArray() {
+    return JsonLines.MAPPER.createArrayNode();
+  }
+
+  /** Queue samples from the origin on (the sampler starts with the harness, before the load). */
+  private static ObjectNode queue(List<JsonNode> samples, long origin) {
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
     for (String field :
         List.of("total", "active", "deferred", "incoming", "hold", "oldestAgeSeconds")) {
       ArrayNode points = out.putArray(field);
       for (JsonNode s : samples) {
-        if (Json.has(s, field)) {
-          points.add(point(seconds(Json.longOr(s, "epochMs", start), start), s.get(field)));
+        long at = Json.longOr(s, "epochMs", Long.MIN_VALUE);
+        if (Json.has(s, field) && at >= origin) {
+          points.add(point(seconds(at, origin), s.get(field)));
         }
       }
     }
@@ -90,7 +162,7 @@ public final class RunSeries {
   }
 
   /** Deferred attempts per worker (null worker = "no worker"), y = message age in seconds. */
-  private static ObjectNode retries(List<JsonNode> attempts, long start) {
+  private static ObjectNode retries(List<JsonNode> attempts, long origin) {
     Map<String, ArrayNode> byWorker = new TreeMap<>();
     for (JsonNode a : attempts) {
       String status = Json.textOr(a, "status", "");
@@ -102,7 +174,7 @@ public final class RunSeries {
           .computeIfAbsent(worker, w -> JsonLines.MAPPER.createArrayNode())
           .add(
               point(
-                  seconds(Json.longOr(a, "epochMs", start), start),
+                  seconds(Json.longOr(a, "epochMs", origin), origin),
                   Json.doubleOr(a, "delaySeconds", 0)));
     }
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
@@ -111,7 +183,7 @@ public final class RunSeries {
   }
 
   /** End-to-end latency (ms) by accept time, per worker of the first arrival. */
-  private static ObjectNode latencyByAccept(List<JsonNode> timeline, long start) {
+  private static ObjectNode latencyByAccept(List<JsonNode> timeline, long origin) {
     Map<String, ArrayNode> byWorker = new TreeMap<>();
     for (JsonNode m : timeline) {
       if (!Json.has(m, "endToEndMs") || !Json.has(m, "acceptEpochMs")) {
@@ -123,7 +195,7 @@ public final class RunSeries {
               worker == null ? "unknown" : worker, w -> JsonLines.MAPPER.createArrayNode())
           .add(
               point(
-                  seconds(Json.longOr(m, "acceptEpochMs", start), start),
+                  seconds(Json.longOr(m, "acceptEpochMs", origin), origin),
                   Math.max(1, Json.doubleOr(m, "endToEndMs", 1))));
     }
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
@@ -131,13 +203,13 @@ public final class RunSeries {
     return out;
   }
 
-  private static ArrayNode faults(List<JsonNode> faults, long start) {
+  private static ArrayNode faults(List<JsonNode> faults, long origin) {
     ArrayNode out = JsonLines.MAPPER.createArrayNode();
     for (JsonNode f : faults) {
       ObjectNode o = out.addObject();
-      o.put("startSec", seconds(Json.longOr(f, "startEpochMs", start), start));
+      o.put("startSec", seconds(Json.longOr(f, "startEpochMs", origin), origin));
       if (Json.has(f, "endEpochMs")) {
-        o.put("endSec", seconds(Json.longOr(f, "endEpochMs", start), start));
+        o.put("endSec", seconds(Json.longOr(f, "endEpochMs", origin), origin));
       } else {
         o.putNull("endSec");
       }

@@ -139,7 +139,7 @@ public final class Sections {
     return b.append("</section>\n").toString();
   }
 
-  /** The fault windows as a table. */
+  /** The fault windows as a table, in seconds since the run's origin (t = 0 on the charts). */
   public static String faults(RunFolder run) {
     StringBuilder b = new StringBuilder("<section id=\"faults\"><h2>Fault timeline</h2>\n");
     if (!run.has("faults.jsonl")) {
@@ -152,12 +152,13 @@ public final class Sections {
           .append("</section>\n")
           .toString();
     }
-    long start = run.startEpochMs();
+    long origin = run.originEpochMs();
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode f : run.faults()) {
-      double s = RunSeries.seconds(Json.longOr(f, "startEpochMs", start), start);
+      double s = RunSeries.seconds(Json.longOr(f, "startEpochMs", origin), origin);
       boolean ended = Json.has(f, "endEpochMs");
-      double e = ended ? RunSeries.seconds(Json.longOr(f, "endEpochMs", start), start) : Double.NaN;
+      double e =
+          ended ? RunSeries.seconds(Json.longOr(f, "endEpochMs", origin), origin) : Double.NaN;
       rows.add(
           List.of(
               Html.esc(Json.textOr(f, "action", "")),
@@ -172,6 +173,11 @@ public final class Sections {
             "data",
             List.of("Action", "Target", "Start (s)", "End (s)", "Duration (s)", "Detail"),
             rows));
+    b.append(
+        Html.note(
+            "Seconds since "
+                + run.originDescription()
+                + ", t = 0 on the charts; a negative start was before it."));
     return b.append("</section>\n").toString();
   }
 

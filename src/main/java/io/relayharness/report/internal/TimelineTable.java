@@ -35,7 +35,7 @@ public final class TimelineTable {
 
   /** {columns, rows, total, shown} for the timeline of {@code run}. */
   public static ObjectNode of(RunFolder run) {
-    long start = run.startEpochMs();
+    long origin = run.originEpochMs();
     List<JsonNode> messages = new ArrayList<>(run.timeline());
     if (messages.size() > MAX_ROWS) {
       messages.sort(Comparator.comparingInt(TimelineTable::interest).reversed());
@@ -51,7 +51,7 @@ public final class TimelineTable {
       row.add(Json.textOr(m, "harnessId", ""));
       row.add(Json.textOr(m, "queueId", ""));
       if (Json.has(m, "acceptEpochMs")) {
-        row.add(RunSeries.seconds(Json.longOr(m, "acceptEpochMs", start), start));
+        row.add(RunSeries.seconds(Json.longOr(m, "acceptEpochMs", origin), origin));
       } else {
         row.addNull();
       }

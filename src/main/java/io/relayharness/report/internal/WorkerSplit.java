@@ -100,11 +100,18 @@ public record WorkerSplit(Map<String, Long> firstArrivals, long totalArrivals, S
     return Json.textOr(first, "worker", "unknown");
   }
 
-  /** Every worker name the run mentions in its per-second deliveries or its arrivals, sorted. */
+  /**
+   * Every worker of the run, sorted: the topology's {@code worker0..N-1} (scenario.yaml {@code
+   * topology.workers}), so a worker that got nothing still shows, and every worker named in the
+   * arrivals.
+   */
   static List<String> workersOf(RunFolder run) {
     TreeSet<String> names = new TreeSet<>();
-    for (JsonNode s : run.rates()) {
-      RunSeries.names(s.get("delivered")).forEachRemaining(names::add);
+    JsonNode count = run.scenario().path("topology").path("workers");
+    if (count.canConvertToInt() && count.asInt() > 0 && count.asInt() <= 1000) {
+      for (int i = 0; i < count.asInt(); i++) {
+        names.add("worker" + i);
+      }
     }
     for (JsonNode a : run.arrivals()) {
       if (Json.has(a, "worker")) {
