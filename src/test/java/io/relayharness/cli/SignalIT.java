@@ -7,9 +7,12 @@ import io.relayharness.ledger.JsonLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,15 +20,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Ctrl-C and SIGTERM during the load phase of a real run (the command line's main in its own JVM,
- * as {@code ./harness run} starts it): the run exits with the documented code, its containers and
- * network are gone, and the run folder holds what was collected and a report that says the run was
- * stopped.
+ * Stopping a real run in its load phase (the command line's main in its own JVM, as {@code
+ * ./harness run} starts it):
+ *
+ * <ul>
+ *   <li>Ctrl-C and SIGTERM: the run exits with the documented code, its containers and network are
+ *       gone, and the run folder holds what was collected and a report that says it stopped early;
+ *   <li>{@code kill -9}: the run folder, written as the run goes, is one that {@code ./harness
+ *       report} renders.
+ * </ul>
  */
 class SignalIT {
 
@@ -35,9 +45,22 @@ class SignalIT {
 
   @TempDir Path reports;
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"INT, 130", "TERM, 143"})
-  void shouldCleanUpAndWriteAPartialReport(String signal, int exitCode) throws Exception {
+  /** A run started in its own JVM and read until it is in the load phase. */
+  private record Started(
+      Process process, String runId, List<String> output, LinkedBlockingQueue<String> lines) {
+
+    /** Waits for the process to end and returns everything it printed. */
+    String awaitOutput(Duration timeout) throws InterruptedException {
+      assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS))
+          .as("the run ended within %s", timeout)
+          .isTrue();
+      Thread.sleep(200); // the reader thread drains the pipe after the end
+      lines.drainTo(output);
+      return String.join("\n", output);
+    }
+  }
+
+  private Started startAndAwaitLoad() throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("--add-opens");
@@ -60,7 +83,6 @@ class SignalIT {
             reports.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    List<String> all = new ArrayList<>();
     Thread reader =
         new Thread(
             () -> {
@@ -74,7 +96,9 @@ class SignalIT {
                 // the process ended
               }
             });
+    reader.setDaemon(true);
     reader.start();
+    List<String> all = new ArrayList<>();
     String runId = null;
     boolean loading = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -95,40 +119,94 @@ class SignalIT {
         .as("the run reached the load phase; output:%n%s", String.join("\n", all))
         .isTrue();
     assertThat(runId).as("the run's id in its clean-up line").isNotNull();
+    return new Started(p, runId, all, lines);
+  }
 
-    new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-    assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("exited within 90 s of SIG%s", signal).isTrue();
-    reader.join(5000);
-    lines.drainTo(all);
-    String output = String.join("\n", all);
+  @ParameterizedTest(name = "SIG{0}")
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void shouldCleanUpAndWriteAPartialReport(String signal, int exitCode) throws Exception {
+    Started run = startAndAwaitLoad();
+    kill(signal, run);
+    String output = run.awaitOutput(Duration.ofSeconds(90));
 
-    assertThat(p.exitValue())
+    assertThat(run.process().exitValue())
         .as("exit code after SIG%s; output:%n%s", signal, output)
         .isEqualTo(exitCode);
-    assertThat(docker("ps", "-aq", "--filter", "label=io.relayharness.run=" + runId))
-        .as("containers of run %s", runId)
+    assertThat(docker("ps", "-aq", "--filter", "label=io.relayharness.run=" + run.runId()))
+        .as("containers of run %s", run.runId())
         .isBlank();
-    assertThat(docker("network", "ls", "-q", "--filter", "label=io.relayharness.run=" + runId))
-        .as("networks of run %s", runId)
+    assertThat(
+            docker("network", "ls", "-q", "--filter", "label=io.relayharness.run=" + run.runId()))
+        .as("networks of run %s", run.runId())
         .isBlank();
-    Path folder;
-    try (Stream<Path> runs = Files.list(reports.resolve("steady-even-distribution"))) {
-      folder =
-          runs.filter(Files::isDirectory)
-              .filter(d -> !d.endsWith("latest"))
-              .findFirst()
-              .orElseThrow();
-    }
+    Path folder = runFolder();
     assertThat(folder.resolve("report.html")).as("partial report").isNotEmptyFile();
     assertThat(folder.resolve("accepted.jsonl")).as("what the injector saw").isNotEmptyFile();
     assertThat(folder.resolve("relay.log")).as("the relay's log").isNotEmptyFile();
-    JsonNode run = JsonLines.MAPPER.readTree(folder.resolve("run.json").toFile());
-    assertThat(run.path("stoppedBy").asText())
+    JsonNode runJson = JsonLines.MAPPER.readTree(folder.resolve("run.json").toFile());
+    assertThat(runJson.path("stoppedBy").asText())
         .as("run.json says why it stopped")
         .contains("signal");
-    assertThat(run.path("passed").asBoolean(true)).as("a stopped run does not pass").isFalse();
+    assertThat(runJson.path("passed").asBoolean(true)).as("a stopped run does not pass").isFalse();
     assertThat(Files.readString(folder.resolve("report.html"))).contains("Stopped early");
     assertThat(output).as("no stack trace on the console").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldLeaveAFolderTheReportCommandRendersWhenKilled() throws Exception {
+    Started run = startAndAwaitLoad();
+    try {
+      Awaitility.await("queue samples in the run folder")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Files.size(runFolder().resolve("queue.jsonl")) > 0);
+      kill("KILL", run);
+      run.awaitOutput(Duration.ofSeconds(30));
+      Path folder = runFolder();
+      assertThat(folder.resolve("accepted.jsonl"))
+          .as("the injector's ledger so far")
+          .isNotEmptyFile();
+      assertThat(folder.resolve("queue.jsonl")).as("queue samples so far").isNotEmptyFile();
+      assertThat(folder.resolve("run.json")).as("a killed run judged nothing").doesNotExist();
+
+      StringWriter out = new StringWriter();
+      int code =
+          HarnessCli.commandLine(new HarnessCli(() -> null))
+              .setOut(new PrintWriter(out, true))
+              .setErr(new PrintWriter(out, true))
+              .execute("report", folder.toString());
+      assertThat(code).as("report of the killed run's folder: %s", out).isZero();
+      assertThat(folder.resolve("report.html")).isNotEmptyFile();
+    } finally {
+      // No shutdown hook ran: remove the run's containers and network by their label.
+      removeByLabel(run.runId());
+    }
+  }
+
+  private static void kill(String signal, Started run) throws Exception {
+    new ProcessBuilder("kill", "-" + signal, Long.toString(run.process().pid())).start().waitFor();
+  }
+
+  private Path runFolder() throws IOException {
+    try (Stream<Path> runs = Files.list(reports.resolve("steady-even-distribution"))) {
+      return runs.filter(Files::isDirectory)
+          .filter(d -> !d.endsWith("latest"))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private static void removeByLabel(String runId) throws Exception {
+    String label = "label=io.relayharness.run=" + runId;
+    for (String id : docker("ps", "-aq", "--filter", label).split("\\s+")) {
+      if (!id.isBlank()) {
+        docker("rm", "-f", id);
+      }
+    }
+    for (String id : docker("network", "ls", "-q", "--filter", label).split("\\s+")) {
+      if (!id.isBlank()) {
+        docker("network", "rm", id);
+      }
+    }
   }
 
   private static String docker(String... args) throws Exception {

@@ -136,8 +136,9 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     TimelineRunner runner =
         new TimelineRunner(s.timeline(), new TopologyFaultTarget(topo), new SystemFaultScheduler());
     state.timeline = runner;
-    try (RunSampler sampler = new RunSampler(topo, progress, runner::currentFault);
-        RelayHealthWatch health = new RelayHealthWatch(relay, progress)) {
+    try (RunSampler sampler =
+            new RunSampler(topo, progress, runner::currentFault, state.folder.dir());
+        RelayHealthWatch health = new RelayHealthWatch(relay, progress, state.folder.dir())) {
       state.sampler = sampler;
       health.start();
       sampler.start();

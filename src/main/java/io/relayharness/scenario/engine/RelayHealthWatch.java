@@ -1,7 +1,9 @@
 package io.relayharness.scenario.engine;
 
+import io.relayharness.observe.JsonLinesAppender;
 import io.relayharness.observe.RelayLogParser;
 import io.relayharness.observe.RelayWarning;
+import io.relayharness.observe.RunFolder;
 import io.relayharness.scenario.ProgressListener;
 import io.relayharness.topology.Relay;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Watches the relay's log from its first second: every distinct warning goes to the progress
  * listener as it appears (one line each), and a line that says the relay itself is broken (fatal,
  * panic, a throttled daemon, an unavailable table) marks the run unhealthy, so the engine can skip
- * what is left to wait for. Thread-safe.
+ * what is left to wait for. Warnings are appended to the run folder's {@code warnings.jsonl} as
+ * they appear, so a run killed part way leaves them behind. Thread-safe.
  */
 final class RelayHealthWatch implements AutoCloseable {
 
@@ -36,9 +39,12 @@ final class RelayHealthWatch implements AutoCloseable {
           });
   private int sinceEpochSecond;
 
-  RelayHealthWatch(Relay relay, ProgressListener progress) {
+  private final JsonLinesAppender warningsFile;
+
+  RelayHealthWatch(Relay relay, ProgressListener progress, java.nio.file.Path runDir) {
     this.relay = relay;
     this.progress = progress;
+    this.warningsFile = new JsonLinesAppender(runDir.resolve(RunFolder.WARNINGS));
   }
 
   void start() {
@@ -78,6 +84,7 @@ final class RelayHealthWatch implements AutoCloseable {
       if (!seen.add(w.line())) {
         continue;
       }
+      warningsFile.append(w);
       if (w.unhealthy()) {
         unhealthy.add(w);
       }
@@ -104,5 +111,6 @@ final class RelayHealthWatch implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    warningsFile.close();
   }
 }

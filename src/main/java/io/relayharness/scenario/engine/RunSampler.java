@@ -1,9 +1,11 @@
 package io.relayharness.scenario.engine;
 
 import io.relayharness.load.LoadCounters;
+import io.relayharness.observe.JsonLinesAppender;
 import io.relayharness.observe.PostqueueJson;
 import io.relayharness.observe.QueueSample;
 import io.relayharness.observe.RateSample;
+import io.relayharness.observe.RunFolder;
 import io.relayharness.scenario.ProgressListener;
 import io.relayharness.scenario.ProgressSnapshot;
 import io.relayharness.topology.MailTopology;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
  * Samples a running scenario once a second: the relay's queue ({@code postqueue -j}), the load's
  * counters and every sink's deliveries. Keeps the queue series and per-second rates for the run
  * folder and feeds the live progress line. A sample that cannot be taken (a restarting relay, a
- * killed sink) keeps the last value. Thread-safe.
+ * killed sink) keeps the last value. Queue samples are also appended to the run folder's {@code
+ * queue.jsonl} as they are taken, so a run killed part way leaves them behind. Thread-safe.
  */
 final class RunSampler implements AutoCloseable {
 
@@ -46,8 +49,14 @@ final class RunSampler implements AutoCloseable {
   private LoadCounters.Snapshot lastLoad = new LoadCounters.Snapshot(0, 0, 0, 0);
   private Map<String, Long> lastDelivered = Map.of();
   private volatile int queueDepth;
+  private final JsonLinesAppender queueFile;
 
-  RunSampler(MailTopology topology, ProgressListener progress, Supplier<String> currentFault) {
+  RunSampler(
+      MailTopology topology,
+      ProgressListener progress,
+      Supplier<String> currentFault,
+      java.nio.file.Path runDir) {
+    this.queueFile = new JsonLinesAppender(runDir.resolve(RunFolder.QUEUE));
     this.topology = topology;
     this.progress = progress;
     this.currentFault = currentFault;
@@ -89,6 +98,7 @@ final class RunSampler implements AutoCloseable {
       synchronized (this) {
         queue.add(s);
       }
+      queueFile.append(s);
       queueDepth = s.total();
     } catch (RuntimeException e) {
       // relay restarting: keep the last depth
@@ -163,5 +173,6 @@ final class RunSampler implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    queueFile.close();
   }
 }
