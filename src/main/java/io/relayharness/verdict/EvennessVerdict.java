@@ -4,6 +4,7 @@ import io.relayharness.ledger.SinkArrival;
 import io.relayharness.observe.RunObservations;
 import io.relayharness.verdict.internal.ChiSquare;
 import io.relayharness.verdict.internal.Fmt;
+import io.relayharness.verdict.internal.Power;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,15 @@ public final class EvennessVerdict implements Verdict {
     figures.put("degreesOfFreedom", (double) Math.max(df, 0));
     figures.put("pValue", pValue);
     figures.put("maxRelativeDeviation", maxDeviation);
+    // Power: the smallest one-worker skew this many messages reveal at the verdict's own level.
+    double smallestShare =
+        config.weights().values().stream()
+            .filter(w -> w > 0)
+            .mapToDouble(w -> w / weightSum)
+            .min()
+            .orElse(0);
+    double detectable = Power.detectableRelativeSkew(total, smallestShare, config.minPValue(), 0.8);
+    figures.put("detectableSkew", detectable);
     observed.forEach((w, n) -> figures.put("observed." + w, (double) n));
 
     List<String> failures = new ArrayList<>();
@@ -145,8 +155,23 @@ public final class EvennessVerdict implements Verdict {
                 + Fmt.num(pValue)
                 + ", largest deviation "
                 + Fmt.percent(maxDeviation)
-            : "uneven split " + split + ": " + String.join("; ", failures);
+                + power(detectable, config.minPValue())
+            : "uneven split "
+                + split
+                + ": "
+                + String.join("; ", failures)
+                + power(detectable, config.minPValue());
     return new VerdictResult(name(), failures.isEmpty(), summary, figures, List.of(table.build()));
+  }
+
+  private static String power(double detectable, double alpha) {
+    return Double.isFinite(detectable)
+        ? " (at this sample size a "
+            + Fmt.percent(detectable)
+            + " skew of one worker is found with 80% power at p < "
+            + Fmt.num(alpha)
+            + ")"
+        : "";
   }
 
   private static String split(

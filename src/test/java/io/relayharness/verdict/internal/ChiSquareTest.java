@@ -26,11 +26,4 @@ class ChiSquareTest {
         .isCloseTo(Math.exp(-66.69), Percentage.withPercentage(1e-6));
     assertThat(ChiSquare.survival(1.0, 2)).isCloseTo(Math.exp(-0.5), within(1e-13));
   }
-
-  @Test
-  void shouldComputeLogGamma() {
-    assertThat(ChiSquare.logGamma(1)).isCloseTo(0, within(1e-13));
-    assertThat(ChiSquare.logGamma(0.5)).isCloseTo(Math.log(Math.sqrt(Math.PI)), within(1e-13));
-    assertThat(ChiSquare.logGamma(10)).isCloseTo(Math.log(362880), within(1e-11));
-  }
 }
