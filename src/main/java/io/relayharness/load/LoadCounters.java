@@ -19,6 +19,22 @@ public final class LoadCounters {
   private final LongAdder failed = new LongAdder();
   private final LongAdder notClean = new LongAdder();
   private final AtomicLongArray histogram = new AtomicLongArray(MAX_MS + 1);
+  private volatile String stopReason;
+
+  /**
+   * Asks the load to stop now (e.g. the relay is broken): the simulation stops its load generator
+   * before the next message. The first reason given is kept.
+   */
+  public synchronized void requestStop(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+  }
+
+  /** Returns why the load was asked to stop, or null while it runs on. */
+  public String stopReason() {
+    return stopReason;
+  }
 
   /** A consistent-enough view of the counts at one moment. */
   public record Snapshot(long sent, long accepted, long rejected, long failed) {

@@ -89,6 +89,32 @@ class LoadRunnerTest {
   }
 
   @Test
+  void shouldStopTheLoadWhenAskedAndKeepTheLedgerOfWhatWasSent() throws Exception {
+    try (TestSmtpServer server = TestSmtpServer.start()) {
+      LoadRun run =
+          LoadRunner.start(
+              spec(
+                  server,
+                  LoadProfile.builder().constant(100, 60).build(),
+                  smallMail("stop").build()));
+      org.awaitility.Awaitility.await("the first messages")
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> run.counters().snapshot().decided() > 20);
+      long askedNs = System.nanoTime();
+      run.counters().requestStop("the relay is broken");
+
+      LoadResult r = run.await(java.time.Duration.ofSeconds(30));
+      long seconds = (System.nanoTime() - askedNs) / 1_000_000_000L;
+
+      assertThat(seconds).as("seconds from the request to the end of a 60 s load").isLessThan(20);
+      assertThat(r.sent()).as("sent before the stop").isBetween(20L, 3000L);
+      assertThat(JsonLines.read(r.ledgerFile(), AcceptedMail.class))
+          .as("every decided transaction is in the ledger")
+          .hasSizeGreaterThanOrEqualTo(20);
+    }
+  }
+
+  @Test
   void shouldLedgerRefusalsAtRcptAndEndOfDataWithTheirCodes() throws Exception {
     for (PipeliningMode mode : List.of(PipeliningMode.OFF, PipeliningMode.ON)) {
       try (TestSmtpServer server = TestSmtpServer.start()) {

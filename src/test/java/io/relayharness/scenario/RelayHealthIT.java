@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A relay that is broken at start (a lookup table that does not exist: Postfix logs that it is
- * unavailable and answers 451) fails the run on relay health within a minute of its start, and the
- * verdict leads with the relay's own line, whatever the scenario otherwise expects.
+ * unavailable and answers 451) fails the run on relay health within a minute of the relay's start
+ * (its first log line), and the verdict leads with the relay's own line, whatever the scenario
+ * otherwise expects.
  */
 class RelayHealthIT {
 
@@ -26,12 +27,22 @@ class RelayHealthIT {
                     List.of("relay.overrides.transport_maps=hash:/etc/postfix/no-such-table"),
                     null,
                     "10s"));
-    long start = System.nanoTime();
     RunResult result;
     try (DockerScenarioEngine engine = new DockerScenarioEngine()) {
       result = engine.run(s, new RunOptions(PROJECT, PROJECT.resolve("target/reports")), x -> {});
     }
-    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    // From the relay's start (its first log line) to the verdict: image builds before it do not
+    // count, the relay's own life does.
+    String firstLine =
+        java.nio.file.Files.readAllLines(result.runDirectory().resolve("relay.log")).get(0);
+    long relayStartMs =
+        java.time.Instant.parse(firstLine.substring(0, firstLine.indexOf(' '))).toEpochMilli();
+    long verdictMs =
+        io.relayharness.ledger.JsonLines.MAPPER
+            .readTree(result.runDirectory().resolve("run.json").toFile())
+            .path("endEpochMs")
+            .asLong();
+    long seconds = (verdictMs - relayStartMs) / 1000;
 
     ExpectationOutcome health =
         result.outcomes().stream()
@@ -46,7 +57,7 @@ class RelayHealthIT {
         .contains("is unavailable");
     assertThat(result.passed()).isFalse();
     assertThat(seconds)
-        .as("seconds from the start of the run to its verdict (no drain wait on a broken relay)")
+        .as("seconds from the relay's start to the verdict (no drain wait on a broken relay)")
         .isLessThan(60);
   }
 }

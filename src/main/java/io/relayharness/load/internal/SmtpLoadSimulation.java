@@ -6,6 +6,7 @@ import static io.relayharness.load.smtp.SmtpDsl.smtp;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.relayharness.load.LoadCounters;
 import io.relayharness.load.LoadSpec;
 import io.relayharness.load.mail.MailGenerator;
 import io.relayharness.load.smtp.SmtpProtocolBuilder;
@@ -29,8 +30,11 @@ public final class SmtpLoadSimulation extends Simulation {
     }
     protocol = p;
 
+    LoadCounters counters = context.counters();
     ScenarioBuilder mail =
         scenario("smtp-load")
+            .stopLoadGeneratorIf(
+                session -> counters.stopReason(), session -> counters.stopReason() != null)
             .feed(mailFeeder(new MailGenerator(spec.mail())))
             .exec(smtp("send").send().message("#{mail}"));
     setUp(mail.injectOpen(spec.profile().toGatling())).protocols(protocol);

@@ -145,6 +145,12 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       sampler.phase("load");
       LoadRun run = LoadRunner.start(spec);
       sampler.load(run.counters());
+      // A broken relay stops the load at once: its verdict is known, the rest would only wait.
+      health.onUnhealthy(
+          line -> {
+            run.counters().requestStop("the relay is broken: " + line);
+            runner.close();
+          });
       long loadStart = awaitFirstMessage(run);
       long measuredStart = loadStart + s.load().warmUpSeconds() * 1000L;
       runner.start(measuredStart);

@@ -38,6 +38,15 @@ final class RelayHealthWatch implements AutoCloseable {
             return t;
           });
   private int sinceEpochSecond;
+  private volatile java.util.function.Consumer<String> onUnhealthy = line -> {};
+
+  /** Calls {@code action} with the relay's line, once, when the relay first says it is broken. */
+  synchronized void onUnhealthy(java.util.function.Consumer<String> action) {
+    this.onUnhealthy = action;
+    if (!unhealthy.isEmpty()) {
+      action.accept(stripTimestamp(unhealthy.get(0).line()));
+    }
+  }
 
   private final JsonLinesAppender warningsFile;
 
@@ -87,6 +96,9 @@ final class RelayHealthWatch implements AutoCloseable {
       warningsFile.append(w);
       if (w.unhealthy()) {
         unhealthy.add(w);
+        if (unhealthy.size() == 1) {
+          onUnhealthy.accept(stripTimestamp(w.line()));
+        }
       }
       String line = stripTimestamp(w.line());
       // One console line per kind of message: ids, pids and numbers do not make a new one.
