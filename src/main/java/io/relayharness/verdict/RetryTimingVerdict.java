@@ -31,12 +31,14 @@ import java.util.TreeSet;
  * 17, 37, 57, 77 s. The arrival A is the injector's accept time, else the first attempt's time
  * minus its {@code delay=}, else the relay's first line for the queue id.
  *
- * <p>The scan ticks are estimated from the run: their period is {@code queue_run_delay}, their
- * phase the one that best fits the observed retry times ({@link ScanTicks#fit}); a relay restart
- * starts a new queue manager and so a new phase, and a retry whose deferral and attempt lie on
- * either side of a restart is not judged. Because Postfix rounds to whole seconds, every tick from
- * the first at or after {@code due - toleranceMs} to the first at or after {@code due +
- * toleranceMs} counts as the prediction (the one the attempt is nearest after).
+ * <p>The next attempt comes at the first deferred-queue scan at or after due. Scans run every
+ * {@code queue_run_delay}, but their phase is not observable and drifts (the next scan is timed
+ * from the end of the previous one, which takes longer with a full queue): fitting one fixed phase
+ * to a run put 6 of 1084 retries "one scan late" that Postfix had taken at its first scan after
+ * due. So the prediction is the window [due, due + queue_run_delay]: the retry's <b>predicted</b>
+ * time is the point of that window nearest to it. The phase that best fits the run ({@link
+ * ScanTicks#fit}) is still reported, for reading the charts. A relay restart starts a new queue
+ * manager; a retry whose deferral and attempt lie on either side of a restart is not judged.
  *
  * <p>Per retry the <b>lateness</b> is actual minus predicted. The verdict fails when
  *
@@ -352,15 +354,17 @@ public final class RetryTimingVerdict implements Verdict {
     }
   }
 
-  /** Computes each retry's prediction and lateness under its segment's fitted scan phase. */
+  /**
+   * Computes each retry's prediction (the nearest point of [due, due + scan period]) and lateness.
+   */
   private static void judge(List<Retry> retries, List<long[]> restarts, long period, long tol) {
     for (int s = 0; s <= restarts.size(); s++) {
-      ScanTicks ticks = phaseOf(retries, restarts, s, period, tol);
       for (Retry r : retries) {
         if (segment(restarts, r.next.epochMs()) != s) {
           continue;
         }
-        r.predictedMs = ticks.predicted(r.dueMs, r.next.epochMs(), tol);
+        long actual = r.next.epochMs();
+        r.predictedMs = Math.max(r.dueMs, Math.min(actual, r.dueMs + period));
         r.latenessMs = r.next.epochMs() - r.predictedMs;
         if (r.latenessMs < -tol) {
           r.verdict = "early by " + Fmt.seconds(-r.latenessMs);
