@@ -233,10 +233,12 @@ public final class RelayLogParser {
     }
     String relay = fields.getOrDefault("relay", "none");
     String worker = workerOf(relay);
+    // "connect to HOST[IP]: refused", also after "delivery temporarily suspended: " (a throttled
+    // destination repeats the failure that throttled it).
     if (worker == null
         && "none".equals(relay)
         && detail != null
-        && detail.startsWith("connect to ")) {
+        && detail.contains("connect to ")) {
       Matcher c = CONNECT_TO.matcher(detail);
       if (c.find()) {
         worker = workerOf(c.group(1));

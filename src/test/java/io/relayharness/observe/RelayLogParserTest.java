@@ -86,7 +86,9 @@ class RelayLogParserTest {
             "host 127.0.1.12[127.0.1.12] said: 554 5.7.1 Rejected (in reply to end of DATA"
                 + " command)");
     DeliveryAttempt suspended = attempts.get(1);
-    assertThat(suspended.worker()).as("suspended is not an attempt at a worker").isNull();
+    assertThat(suspended.worker())
+        .as("a suspended delivery names the worker whose failure throttled its next hop")
+        .isEqualTo("worker2");
     assertThat(suspended.delaySeconds()).isEqualTo(12.0);
   }
 
