@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,6 +33,9 @@ public final class HarnessImages {
 
   private static final Logger log = LoggerFactory.getLogger(HarnessImages.class);
   private static final Object BUILD_LOCK = new Object();
+
+  /** Hashes already computed in this JVM, by a fingerprint of names, sizes and mtimes. */
+  private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
 
   private final ProjectLayout layout;
   private final DockerClient docker;
@@ -73,6 +79,9 @@ public final class HarnessImages {
   }
 
   private String ensure(String tag, java.util.function.Supplier<ImageFromDockerfile> build) {
+    if (exists(tag)) {
+      return tag;
+    }
     synchronized (BUILD_LOCK) {
       if (exists(tag)) {
         return tag;
@@ -117,8 +126,40 @@ public final class HarnessImages {
     }
   }
 
-  /** Hashes file contents under the paths (or only names and sizes, for jar folders). */
+  /**
+   * Hashes file contents under the paths (or only names and sizes, for jar folders). Remembered in
+   * this JVM while no file's name, size or modification time changes, so a run reads the files only
+   * when something changed.
+   */
   static String hash(List<Path> paths, boolean namesAndSizesOnly) {
+    String fingerprint = namesAndSizesOnly + "|" + fingerprint(paths);
+    return HASHES.computeIfAbsent(fingerprint, f -> contentHash(paths, namesAndSizesOnly));
+  }
+
+  private static String fingerprint(List<Path> paths) {
+    StringBuilder out = new StringBuilder();
+    for (Path root : paths) {
+      out.append(root).append('\n');
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+          BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+          out.append(root.relativize(file))
+              .append(' ')
+              .append(a.size())
+              .append(' ')
+              .append(a.lastModifiedTime().toMillis())
+              .append('\n');
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + root, e);
+      }
+    }
+    MessageDigest digest = sha256();
+    digest.update(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String contentHash(List<Path> paths, boolean namesAndSizesOnly) {
     MessageDigest digest = sha256();
     for (Path root : paths) {
       try (Stream<Path> files = Files.walk(root)) {
