@@ -56,11 +56,17 @@ class TopologyBenchmark {
     Map<String, List<Double>> phaseMs = new LinkedHashMap<>();
     Map<String, List<Double>> phaseEndMs = new LinkedHashMap<>();
     List<Double> bareRuns = new ArrayList<>();
+    Map<String, List<Double>> cpuByRole = new LinkedHashMap<>();
+    List<Double> loads = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       try (MailTopology t = MailTopology.builder().build()) {
         long s = System.nanoTime();
         t.start();
         cachedStarts.add((System.nanoTime() - s) / 1e9);
+        containerCpuSeconds(docker, t.run())
+            .forEach(
+                (role, cpu) -> cpuByRole.computeIfAbsent(role, k -> new ArrayList<>()).add(cpu));
+        loads.add(loadAverage());
         for (StartPhases.Phase p : t.startPhases().phases()) {
           phaseMs.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(millis(p.duration()));
           phaseEndMs.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(millis(p.end()));
@@ -78,6 +84,21 @@ class TopologyBenchmark {
             + HarnessImages.BASE_IMAGE
             + " container running 'true' (docker run --rm), measured between the starts");
     notebook.ratio("cached start / bare container run", cached, bare, "as low as it gets");
+    if (!cpuByRole.isEmpty()) {
+      double total = cpuByRole.values().stream().mapToDouble(TopologyBenchmark::medianOf).sum();
+      notebook.figure("CPU of the run's containers during start (median)", total, "s");
+      cpuByRole.forEach(
+          (role, cpu) ->
+              notebook.note(
+                  String.format(
+                      Locale.ROOT,
+                      "  CPU %-10s %5.2f s (median, summed over the role)",
+                      role,
+                      medianOf(cpu))));
+    }
+    notebook.note(
+        "1-minute load average after each start (2 cores shared with other work): "
+            + sorted(loads));
     notebook.note("start phases, median duration and median end after the start began (ms):");
     phaseMs.forEach(
         (name, ms) ->
@@ -235,6 +256,33 @@ class TopologyBenchmark {
       docker.removeContainerCmd(id).withForce(true).exec();
     }
     return (System.nanoTime() - s) / 1e9;
+  }
+
+  /**
+   * CPU seconds each role's containers used so far, from the engine's cgroup v1 accounting when
+   * this machine runs the engine (empty otherwise).
+   */
+  private static Map<String, Double> containerCpuSeconds(DockerClient docker, RunIdentity run) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (var c :
+        docker
+            .listContainersCmd()
+            .withLabelFilter(Map.of(RunIdentity.RUN_LABEL, run.runId()))
+            .exec()) {
+      java.nio.file.Path usage =
+          java.nio.file.Path.of("/sys/fs/cgroup/cpuacct/docker", c.getId(), "cpuacct.usage");
+      try {
+        double seconds = Long.parseLong(java.nio.file.Files.readString(usage).trim()) / 1e9;
+        out.merge(c.getLabels().get(RunIdentity.ROLE_LABEL), seconds, Double::sum);
+      } catch (java.io.IOException | NumberFormatException e) {
+        return Map.of();
+      }
+    }
+    return out;
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static double millis(Duration d) {
