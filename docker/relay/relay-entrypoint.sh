@@ -30,11 +30,7 @@ apply_settings() { # file: name = value lines, '#' comments; one postconf call f
   [ ${#settings[@]} -eq 0 ] || postconf -e "${settings[@]}"
 }
 
-# Harness plumbing, common to every variant.
-postconf -e "maillog_file = /dev/stdout" "enable_long_queue_ids = yes" "inet_protocols = ipv4" \
-  "myhostname = relay.example.com" "mynetworks_style = subnet" "smtputf8_enable = no"
-postconf -X mynetworks
-postconf -F '*/*/chroot = n'
+# Harness plumbing common to every variant (maillog_file, chroot off, ...) is set in the image.
 
 [ -f "$DIR/main.cf" ] && apply_settings "$DIR/main.cf"
 if [ -f "$DIR/master.cf" ]; then
