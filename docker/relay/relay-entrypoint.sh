@@ -30,11 +30,7 @@ apply_settings() { # file: name = value lines, '#' comments; one postconf call f
   [ ${#settings[@]} -eq 0 ] || postconf -e "${settings[@]}"
 }
 
-# Harness plumbing, common to every variant.
-postconf -e "maillog_file = /dev/stdout" "enable_long_queue_ids = yes" "inet_protocols = ipv4" \
-  "myhostname = relay.example.com" "mynetworks_style = subnet" "smtputf8_enable = no"
-postconf -X mynetworks
-postconf -F '*/*/chroot = n'
+# Harness plumbing common to every variant (maillog_file, chroot off, ...) is set in the image.
 
 [ -f "$DIR/main.cf" ] && apply_settings "$DIR/main.cf"
 if [ -f "$DIR/master.cf" ]; then
@@ -48,10 +44,11 @@ fi
 for table in "$DIR"/*.regexp; do
   [ -f "$table" ] && cp "$table" "/etc/postfix/$(basename "$table")"
 done
+maps=()
 for map in "$DIR"/transport "$DIR"/*.map; do
   [ -f "$map" ] || continue
   cp "$map" "/etc/postfix/$(basename "$map")"
-  postmap "/etc/postfix/$(basename "$map")"
+  maps+=("/etc/postfix/$(basename "$map")")
 done
 if [ -f "$DIR/sasl-users" ]; then
   realm="$(postconf -h smtpd_sasl_local_domain)"
@@ -67,10 +64,16 @@ if [ -f "$DIR/smtpd-sasl.conf" ]; then
 fi
 [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
 
+# Postfix's own commands (postmap, postfix check) pause up to ~2 s when main.cf or a table was
+# written within the last seconds: back-date what we wrote before running them.
+backdate() { find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true; }
+backdate
+for map in ${maps[@]+"${maps[@]}"}; do postmap "$map"; done
+
 printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
 newaliases 2>/dev/null || true
 # Postfix re-reads files changed within ~2 s of start, pausing: back-date what we wrote.
-find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true
+backdate
 
 # postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
 # the start with Postfix's own words instead of a silent exit.

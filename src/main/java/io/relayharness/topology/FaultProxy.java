@@ -45,10 +45,12 @@ public final class FaultProxy {
     this.container =
         c.withLabels(run.labels("proxy"))
             .withCreateContainerCmdModifier(cmd -> cmd.withName(run.name("proxy")))
+            .withStartupCheckStrategy(FastStarts.running(run.name("proxy")))
             .withStartupAttempts(1);
   }
 
-  void start(int workers) {
+  /** Starts the server in the holder's namespace; returns when its API answers. */
+  void start() {
     container.withNetworkMode("container:" + holder.getContainerId());
     container.start();
     client = new ToxiproxyClient(holder.getHost(), holder.getMappedPort(API_PORT));
@@ -56,7 +58,7 @@ public final class FaultProxy {
     Waits.until(
         "the Toxiproxy API (" + kind + ") to answer /version",
         READY_TIMEOUT,
-        100,
+        FastStarts.POLL_MS,
         () -> {
           try {
             seen[0] = client.version();
@@ -67,6 +69,10 @@ public final class FaultProxy {
           }
         },
         () -> seen[0]);
+  }
+
+  /** Creates the proxy of each worker, {@code worker<i>} to {@code sink<i>:2525}. */
+  void createProxies(int workers) {
     for (int i = 0; i < workers; i++) {
       String name = WorkerAddresses.name(i);
       try {

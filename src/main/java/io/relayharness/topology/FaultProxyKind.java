@@ -3,8 +3,9 @@ package io.relayharness.topology;
 /**
  * Which server answers the Toxiproxy API between the relay and the workers. Chosen with the system
  * property or environment variable {@code relayharness.faultproxy} / {@code
- * RELAYHARNESS_FAULTPROXY}: {@code auto} (default: the real image when it is present locally or can
- * be pulled, the project's own server otherwise), {@code real}, {@code builtin}.
+ * RELAYHARNESS_FAULTPROXY}: {@code auto} (default: the real image when it is present locally, the
+ * project's own server otherwise; never pulls), {@code real} (pulled once when missing), {@code
+ * builtin}.
  */
 public enum FaultProxyKind {
   /** Shopify's Toxiproxy from {@link #REAL_IMAGE}. */

@@ -2,6 +2,8 @@ package io.relayharness.topology;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,15 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves {@link FaultProxyKind#configured()} to a server: {@code real} and {@code builtin} are
- * taken as said; {@code auto} uses the real image when present or pullable (one bounded pull
- * attempt per JVM), the project's own server otherwise. Logs the choice. Thread-safe.
+ * Resolves {@link FaultProxyKind#configured()} to a server, once per JVM and setting: {@code
+ * builtin} is taken as said; {@code auto} uses the real image when it is present locally and the
+ * project's own server otherwise, and never pulls (offline a pull only fails, and online it would
+ * make the start wait for a registry); {@code real} uses the real image, pulling it once (bounded)
+ * when it is missing. Logs the choice once. Thread-safe.
  */
 final class FaultProxySelector {
 
   private static final Logger log = LoggerFactory.getLogger(FaultProxySelector.class);
   private static final long PULL_TIMEOUT_SECONDS = 20;
-  private static volatile Boolean realImageAvailable;
+
+  /** The decision for each configured value, made once per JVM. */
+  private static final Map<String, FaultProxyKind> decided = new ConcurrentHashMap<>();
 
   /** Why the real image cannot be used (empty when it can, or when it was not looked for). */
   private static volatile String realImageMissing = "";
@@ -26,10 +32,20 @@ final class FaultProxySelector {
 
   static FaultProxyKind select(DockerClient docker) {
     String configured = FaultProxyKind.configured();
+    FaultProxyKind known = decided.get(configured);
+    if (known != null) {
+      return known;
+    }
+    synchronized (FaultProxySelector.class) {
+      return decided.computeIfAbsent(configured, c -> decide(docker, c));
+    }
+  }
+
+  private static FaultProxyKind decide(DockerClient docker, String configured) {
     FaultProxyKind kind;
     switch (configured) {
       case "real":
-        if (!realAvailable(docker)) {
+        if (!present(docker) && !pull(docker)) {
           throw new IllegalStateException(
               "relayharness.faultproxy=real but "
                   + FaultProxyKind.REAL_IMAGE
@@ -41,10 +57,17 @@ final class FaultProxySelector {
         kind = FaultProxyKind.BUILTIN;
         break;
       default:
-        kind = realAvailable(docker) ? FaultProxyKind.REAL : FaultProxyKind.BUILTIN;
+        if (present(docker)) {
+          kind = FaultProxyKind.REAL;
+        } else {
+          realImageMissing =
+              FaultProxyKind.REAL_IMAGE
+                  + " is not here (auto never pulls; docker pull it, or set"
+                  + " relayharness.faultproxy=real to have it pulled)";
+          kind = FaultProxyKind.BUILTIN;
+        }
     }
-    // One line, also when the pull of the real image failed: offline that is expected, not an
-    // error (docker-java's own ERROR with a stack trace for it is switched off in logback.xml).
+    // One line per JVM, also when the real image is missing: offline that is expected.
     log.info(
         "fault proxy: {} ({}; relayharness.faultproxy={}{})",
         kind == FaultProxyKind.REAL
@@ -56,19 +79,6 @@ final class FaultProxySelector {
             ? "; " + realImageMissing
             : "");
     return kind;
-  }
-
-  private static boolean realAvailable(DockerClient docker) {
-    Boolean known = realImageAvailable;
-    if (known != null) {
-      return known;
-    }
-    synchronized (FaultProxySelector.class) {
-      if (realImageAvailable == null) {
-        realImageAvailable = present(docker) || pull(docker);
-      }
-      return realImageAvailable;
-    }
   }
 
   private static boolean present(DockerClient docker) {

@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -20,8 +25,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * Builds the harness's images from {@code docker/}, tagged by a hash of what goes into them, so an
  * unchanged image is found by tag and never rebuilt: {@code relay-harness/relay:<hash>} (Postfix,
  * dnsmasq) and {@code relay-harness/jvm:<hash>} (the sink and the fault proxy, from the build's
- * classes and jars). Never pulls: the base image must exist locally, which {@code
- * docker/engine/ensure-engine.sh} sees to. Thread-safe.
+ * classes, packed into one jar, and jars, with class-data sharing archives trained at build). Never
+ * pulls: the base image must exist locally, which {@code docker/engine/ensure-engine.sh} sees to.
+ * Thread-safe.
  */
 public final class HarnessImages {
 
@@ -30,6 +36,9 @@ public final class HarnessImages {
 
   private static final Logger log = LoggerFactory.getLogger(HarnessImages.class);
   private static final Object BUILD_LOCK = new Object();
+
+  /** Hashes already computed in this JVM, by a fingerprint of names, sizes and mtimes. */
+  private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
 
   private final ProjectLayout layout;
   private final DockerClient docker;
@@ -58,21 +67,48 @@ public final class HarnessImages {
               + lib
               + "; build the project first (mvn package, or mvn verify)");
     }
-    Path dockerfile = layout.jvmImageDir().resolve("Dockerfile");
+    Path imageDir = layout.jvmImageDir();
     String tag =
         "relay-harness/jvm:"
-            + hash(List.of(dockerfile, classes), false).substring(0, 8)
+            + hash(List.of(imageDir, classes), false).substring(0, 8)
             + hash(List.of(lib), true).substring(0, 8);
     return ensure(
         tag,
         () ->
             new ImageFromDockerfile(tag, false)
-                .withFileFromPath("Dockerfile", dockerfile)
+                .withFileFromPath("Dockerfile", imageDir.resolve("Dockerfile"))
+                .withFileFromPath("java-main.sh", imageDir.resolve("java-main.sh"))
+                .withFileFromPath("cds-train.sh", imageDir.resolve("cds-train.sh"))
                 .withFileFromPath("lib", lib)
-                .withFileFromPath("classes", classes));
+                .withFileFromPath("app.jar", jarOf(classes)));
+  }
+
+  /**
+   * The build's classes as one jar in a temporary file (deleted when the JVM exits): the image's
+   * class-data sharing archive accepts jars only on the class path.
+   */
+  static Path jarOf(Path classes) {
+    try {
+      Path jar = Files.createTempFile("relay-harness-classes", ".jar");
+      jar.toFile().deleteOnExit();
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+          Stream<Path> files = Files.walk(classes)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+          out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+          Files.copy(file, out);
+          out.closeEntry();
+        }
+      }
+      return jar;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pack " + classes + " into a jar", e);
+    }
   }
 
   private String ensure(String tag, java.util.function.Supplier<ImageFromDockerfile> build) {
+    if (exists(tag)) {
+      return tag;
+    }
     synchronized (BUILD_LOCK) {
       if (exists(tag)) {
         return tag;
@@ -117,8 +153,40 @@ public final class HarnessImages {
     }
   }
 
-  /** Hashes file contents under the paths (or only names and sizes, for jar folders). */
+  /**
+   * Hashes file contents under the paths (or only names and sizes, for jar folders). Remembered in
+   * this JVM while no file's name, size or modification time changes, so a run reads the files only
+   * when something changed.
+   */
   static String hash(List<Path> paths, boolean namesAndSizesOnly) {
+    String fingerprint = namesAndSizesOnly + "|" + fingerprint(paths);
+    return HASHES.computeIfAbsent(fingerprint, f -> contentHash(paths, namesAndSizesOnly));
+  }
+
+  private static String fingerprint(List<Path> paths) {
+    StringBuilder out = new StringBuilder();
+    for (Path root : paths) {
+      out.append(root).append('\n');
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+          BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+          out.append(root.relativize(file))
+              .append(' ')
+              .append(a.size())
+              .append(' ')
+              .append(a.lastModifiedTime().toMillis())
+              .append('\n');
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + root, e);
+      }
+    }
+    MessageDigest digest = sha256();
+    digest.update(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String contentHash(List<Path> paths, boolean namesAndSizesOnly) {
     MessageDigest digest = sha256();
     for (Path root : paths) {
       try (Stream<Path> files = Files.walk(root)) {

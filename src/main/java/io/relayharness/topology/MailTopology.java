@@ -10,8 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -52,8 +60,9 @@ public final class MailTopology implements Startable, AutoCloseable {
   private GenericContainer<?> holder;
   private Relay relay;
   private FaultProxy faultProxy;
-  private final List<SinkWorker> sinks = new ArrayList<>();
+  private final List<SinkWorker> sinks;
   private Duration startTime;
+  private volatile StartPhases startPhases;
   private volatile DnsZone currentZone;
 
   private MailTopology(Builder b) {
@@ -67,6 +76,7 @@ public final class MailTopology implements Startable, AutoCloseable {
       throw new IllegalArgumentException(
           "workers must be 1.." + WorkerAddresses.MAX_WORKERS + ", was " + workers);
     }
+    this.sinks = new CopyOnWriteArrayList<>(new SinkWorker[workers]);
   }
 
   /** A builder; the variant defaults to {@code mx-roundrobin} with three workers. */
@@ -77,43 +87,185 @@ public final class MailTopology implements Startable, AutoCloseable {
   @Override
   public void start() {
     long t0 = System.nanoTime();
-    DockerClient docker = DockerEngine.client();
-    Janitor.reapOrphans(docker);
+    StartPhases phases = new StartPhases();
+    startPhases = phases;
+    DockerClient docker =
+        phases.time(
+            "engine, leftovers of dead runs",
+            () -> {
+              DockerClient d = DockerEngine.client();
+              Janitor.reapOrphans(d);
+              return d;
+            });
     Janitor.track(run.runId());
+    log.info(
+        "starting run {}: relay variant {}, {} workers",
+        run.runId(),
+        relayConfig.variant(),
+        workers);
+    ExecutorService pool = Executors.newCachedThreadPool(STARTER_THREADS);
+    List<CompletableFuture<?>> all = new ArrayList<>();
     try {
+      // What depends on what: images and network first, then the holder (its namespace) and the
+      // sinks in parallel; the relay, the proxy and the DNS check once the holder runs; the
+      // proxy's routes once its API answers and the sinks are on the network.
       HarnessImages images = new HarnessImages(layout, docker);
-      String relayImage = images.relay();
-      String jvmImage = images.jvm();
-      FaultProxyKind proxyKind = FaultProxySelector.select(docker);
-      log.info(
-          "starting run {}: relay variant {}, {} workers",
-          run.runId(),
-          relayConfig.variant(),
-          workers);
-
+      CompletableFuture<String> relayImage =
+          async(all, pool, () -> phases.time("image check/build: relay", images::relay));
+      CompletableFuture<String> jvmImage =
+          async(all, pool, () -> phases.time("image check/build: jvm", images::jvm));
+      CompletableFuture<FaultProxyKind> proxyKind =
+          async(
+              all,
+              pool,
+              () -> phases.time("fault proxy kind", () -> FaultProxySelector.select(docker)));
       network =
           Network.builder()
               .createNetworkCmdModifier(
                   cmd -> cmd.withName(run.name("net")).withLabels(run.labels("network")))
               .build();
+      CompletableFuture<String> networkId =
+          async(all, pool, () -> phases.time("network", network::getId));
+
+      List<CompletableFuture<?>> sinkStarts = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
-        sinks.add(new SinkWorker(run, i, jvmImage, network));
+        int index = i;
+        sinkStarts.add(
+            then(
+                all,
+                pool,
+                jvmImage.thenCombine(networkId, (image, net) -> image),
+                image -> {
+                  SinkWorker sink = new SinkWorker(run, index, image, network);
+                  sinks.set(index, sink);
+                  phases.run("sink" + index + " (health answers)", sink::start);
+                  return null;
+                }));
       }
-      holder = holder(relayImage);
-      List<CompletableFuture<Void>> parts = new ArrayList<>();
-      sinks.forEach(s -> parts.add(CompletableFuture.runAsync(s::start)));
-      holder.start();
-      faultProxy = new FaultProxy(run, proxyKind, jvmImage, holder);
-      relay = new Relay(run, relayImage, holder, relayConfig);
-      parts.add(CompletableFuture.runAsync(() -> faultProxy.start(workers)));
-      relay.start();
-      join(parts);
+      CompletableFuture<GenericContainer<?>> holderUp =
+          then(
+              all,
+              pool,
+              relayImage.thenCombine(networkId, (image, net) -> image),
+              image -> {
+                holder = holder(image);
+                phases.run("holder (running)", holder::start);
+                return holder;
+              });
+      then(
+          all,
+          pool,
+          holderUp,
+          h -> {
+            phases.run("DNS ready (dnsmasq bound)", () -> awaitDns(h));
+            return null;
+          });
+      then(
+          all,
+          pool,
+          holderUp.thenCombine(relayImage, (h, image) -> image),
+          image -> {
+            relay = new Relay(run, image, holder, relayConfig);
+            phases.run("relay ready (220 banner)", relay::start);
+            return null;
+          });
+      CompletableFuture<FaultProxy> proxyUp =
+          then(
+              all,
+              pool,
+              CompletableFuture.allOf(holderUp, jvmImage, proxyKind),
+              ignored -> {
+                FaultProxy proxy = new FaultProxy(run, proxyKind.join(), jvmImage.join(), holder);
+                faultProxy = proxy;
+                phases.run("proxy (API answers)", proxy::start);
+                return proxy;
+              });
+      List<CompletableFuture<?>> beforeRoutes = new ArrayList<>(sinkStarts);
+      beforeRoutes.add(proxyUp);
+      then(
+          all,
+          pool,
+          CompletableFuture.allOf(beforeRoutes.toArray(CompletableFuture[]::new)),
+          ignored -> {
+            phases.run("proxy routes", () -> faultProxy.createProxies(workers));
+            return null;
+          });
+      awaitAll(all);
       startTime = Duration.ofNanos(System.nanoTime() - t0);
       log.info("run {} ready in {} ms", run.runId(), startTime.toMillis());
+      log.debug("start phases of run {}:\n{}", run.runId(), phases);
     } catch (RuntimeException e) {
       stop();
       throw e;
+    } finally {
+      pool.shutdown();
     }
+  }
+
+  private static final ThreadFactory STARTER_THREADS =
+      r -> {
+        Thread t = new Thread(r, "relay-harness-start");
+        t.setDaemon(true);
+        return t;
+      };
+
+  private static <T> CompletableFuture<T> async(
+      List<CompletableFuture<?>> all, ExecutorService pool, Supplier<T> step) {
+    CompletableFuture<T> f = CompletableFuture.supplyAsync(step, pool);
+    all.add(f);
+    return f;
+  }
+
+  private static <A, T> CompletableFuture<T> then(
+      List<CompletableFuture<?>> all,
+      ExecutorService pool,
+      CompletableFuture<A> after,
+      Function<A, T> step) {
+    CompletableFuture<T> f = after.thenApplyAsync(step, pool);
+    all.add(f);
+    return f;
+  }
+
+  /**
+   * Waits until every step has finished or failed (each is bounded), so nothing is still being
+   * created when a failure triggers clean-up; then throws the first failure, in start order.
+   */
+  private static void awaitAll(List<CompletableFuture<?>> all) {
+    try {
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      for (CompletableFuture<?> f : all) {
+        if (f.isCompletedExceptionally()) {
+          try {
+            f.join();
+          } catch (CompletionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : failed;
+          }
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** The holder prints "holder: serving" once both dnsmasq instances are bound. */
+  private static void awaitDns(GenericContainer<?> holder) {
+    String[] logs = {""};
+    Waits.until(
+        "the holder's dnsmasq instances to serve the zone (log line 'holder: serving')",
+        Duration.ofSeconds(20),
+        FastStarts.POLL_MS,
+        () -> {
+          logs[0] = holder.getLogs();
+          if (logs[0].contains("holder: serving")) {
+            return true;
+          }
+          if (!holder.isRunning()) {
+            throw new IllegalStateException("the holder exited; its output:\n" + logs[0]);
+          }
+          return false;
+        },
+        () -> logs[0].isBlank() ? "no output" : logs[0].strip());
   }
 
   private GenericContainer<?> holder(String relayImage) {
@@ -128,17 +280,9 @@ public final class MailTopology implements Startable, AutoCloseable {
                     .withEntrypoint("/usr/local/bin/holder-entrypoint.sh"))
         .withExposedPorts(Relay.SMTP_PORT, Relay.SUBMISSION_PORT, FaultProxy.API_PORT)
         .withCopyToContainer(Transferable.of(zone.toDnsmasq()), "/etc/relay-harness/zone.conf")
-        .waitingFor(
-            org.testcontainers.containers.wait.strategy.Wait.forLogMessage(".*holder: serving.*", 1)
-                .withStartupTimeout(Duration.ofSeconds(20)));
-  }
-
-  private static void join(List<CompletableFuture<Void>> parts) {
-    try {
-      CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-    }
+        .withStartupCheckStrategy(FastStarts.running(run.name("holder")))
+        .withStartupAttempts(1)
+        .waitingFor(FastStarts.noWait());
   }
 
   @Override
@@ -165,6 +309,11 @@ public final class MailTopology implements Startable, AutoCloseable {
     return startTime;
   }
 
+  /** Where {@link #start()} spent its time, phase by phase (also after a failed start). */
+  public StartPhases startPhases() {
+    return startPhases;
+  }
+
   /** The relay under test. */
   public Relay relay() {
     return relay;
@@ -180,9 +329,9 @@ public final class MailTopology implements Startable, AutoCloseable {
     return sinks.get(WorkerAddresses.indexOf(worker));
   }
 
-  /** All sink workers, in index order. */
+  /** All sink workers, in index order (those created so far, before or after a failed start). */
   public List<SinkWorker> sinks() {
-    return List.copyOf(sinks);
+    return sinks.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableList());
   }
 
   /** The run's Docker network (the sinks and the holder are on it). */

@@ -52,6 +52,7 @@ public final class Relay {
             .withEnv("RELAY_VARIANT", config.variant())
             .withCopyToContainer(
                 Transferable.of(config.overridesFile()), "/etc/relay-harness/overrides.cf")
+            .withStartupCheckStrategy(FastStarts.running(run.name("relay")))
             .withStartupAttempts(1);
   }
 
@@ -189,7 +190,7 @@ public final class Relay {
     Waits.until(
         "the relay's 220 greeting on " + host() + ":" + smtpPort(),
         READY_TIMEOUT,
-        100,
+        FastStarts.POLL_MS,
         () -> {
           if (!running()) {
             throw new RelayStartException(config.variant(), postfixErrorLines(), null);

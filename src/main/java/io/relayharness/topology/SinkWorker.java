@@ -17,7 +17,6 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -67,8 +66,8 @@ public final class SinkWorker {
                 Integer.toString(HTTP_PORT),
                 "--ledger",
                 LEDGER_PATH)
-            .waitingFor(
-                Wait.forHttp("/health").forPort(HTTP_PORT).withStartupTimeout(READY_TIMEOUT));
+            .withStartupCheckStrategy(FastStarts.running(containerName))
+            .waitingFor(FastStarts.noWait());
     this.client = new SinkClient(() -> httpBase);
   }
 
@@ -76,6 +75,12 @@ public final class SinkWorker {
     container.start();
     httpBase =
         URI.create("http://" + container.getHost() + ":" + container.getMappedPort(HTTP_PORT));
+    Waits.until(
+        name + " to answer /health on " + httpBase,
+        READY_TIMEOUT,
+        FastStarts.POLL_MS,
+        client::healthy,
+        () -> "no healthy answer; running=" + isRunning());
   }
 
   void stop() {
@@ -144,7 +149,7 @@ public final class SinkWorker {
     Waits.until(
         name + " to answer /health after start",
         READY_TIMEOUT,
-        100,
+        FastStarts.POLL_MS,
         () -> {
           httpBase = currentHttpBase();
           return httpBase != null && client.healthy();
