@@ -76,8 +76,19 @@ newaliases 2>/dev/null || true
 backdate
 
 # postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
-# the start with Postfix's own words instead of a silent exit.
-if ! check="$(script -qec "postfix check" /dev/null 2>&1)"; then
+# the start with Postfix's own words instead of a silent exit. The check runs postsuper, which drops
+# privileges and cannot open /dev/stdout: a warning of its (e.g. a temporary file that a restart
+# left in incoming/) would kill the check and the relay. While checking, Postfix logs to a file.
+postconf -e "maillog_file = /var/lib/postfix/check.log"
+check_ok=1
+check="$(script -qec "postfix check" /dev/null 2>&1)" || check_ok=0
+postconf -e "maillog_file = /dev/stdout"
+backdate
+if [ -s /var/lib/postfix/check.log ]; then
+  sed 's/^/relay: postfix check: /' /var/lib/postfix/check.log >&2
+fi
+rm -f /var/lib/postfix/check.log
+if [ "$check_ok" = 0 ]; then
   echo "$check" | tr -d '\r' >&2
   echo "relay: postfix check failed for variant '$VARIANT'" >&2
   exit 3

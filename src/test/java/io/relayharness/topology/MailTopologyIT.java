@@ -147,6 +147,9 @@ class MailTopologyIT {
         () -> queued() >= 50,
         () -> queued() + " queued");
 
+    // A restart in the middle of a transaction leaves cleanup's temporary file in incoming/; its
+    // warning once killed the start-up check and so the relay (seen in relay-restart-with-queue).
+    topology.relay().exec("touch", "/var/spool/postfix/incoming/229518.480");
     topology.relay().restart();
     topology.sinks().forEach(s -> topology.faultProxy().setEnabled(s.name(), true));
 
