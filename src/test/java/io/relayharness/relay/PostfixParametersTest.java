@@ -199,18 +199,15 @@ class PostfixParametersTest {
         .contains(Type.BOOLEAN);
   }
 
-  private static List<String> overrideNames(String yaml) {
+  private static List<String> overrideNames(String yaml) throws IOException {
     List<String> out = new ArrayList<>();
-    boolean in = false;
-    for (String line : yaml.split("\n")) {
-      if (line.startsWith("  overrides:")) {
-        in = true;
-      } else if (in && line.startsWith("    ") && line.strip().contains(":")) {
-        out.add(line.strip().substring(0, line.strip().indexOf(':')));
-      } else if (!line.startsWith("    ")) {
-        in = false;
-      }
-    }
+    new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(yaml)
+        .path("relay")
+        .path("overrides")
+        .fieldNames()
+        .forEachRemaining(out::add);
     return out;
   }
 }
