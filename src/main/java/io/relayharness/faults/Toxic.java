@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Adds a Toxiproxy toxic (latency, bandwidth, timeout, reset_peer, slow_close, limit_data, slicer)
- * to the workers' proxies; undo removes it.
+ * Adds a Toxiproxy toxic (one of {@link io.relayharness.vocab.ToxicKind#scenarioKinds()}) to the
+ * workers' proxies; undo removes it.
  *
  * @param scope the workers
  * @param toxicName the toxic's name on each proxy

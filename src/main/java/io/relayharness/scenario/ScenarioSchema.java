@@ -5,6 +5,7 @@ import io.relayharness.scenario.Setting.Type;
 import io.relayharness.verdict.ParamSpec;
 import io.relayharness.verdict.VerdictSpec;
 import io.relayharness.verdict.Verdicts;
+import io.relayharness.vocab.ToxicKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -238,8 +239,7 @@ public final class ScenarioSchema {
     t.choice(
         "timeline[].type",
         null,
-        List.of(
-            "latency", "bandwidth", "timeout", "reset_peer", "slow_close", "limit_data", "slicer"),
+        ToxicKind.scenarioNames(),
         "toxic (required): Toxiproxy toxic type");
     t.choice(
         "timeline[].stream",

@@ -21,6 +21,7 @@ import io.relayharness.scenario.Durations;
 import io.relayharness.scenario.LoadSpec;
 import io.relayharness.scenario.ScenarioSchema;
 import io.relayharness.scenario.TopologySpec;
+import io.relayharness.vocab.ToxicKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -40,29 +41,6 @@ final class TimelineParser {
   private static final List<String> COMMON = List.of("at", "for", "name", "action", "target");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-
-  /** Toxiproxy attributes per toxic type (scenarios/README.md, "Toxics", lists them with units). */
-  private static final Map<String, List<String>> ATTRIBUTES =
-      Map.of(
-          "latency", List.of("latency", "jitter"),
-          "bandwidth", List.of("rate"),
-          "slow_close", List.of("delay"),
-          "timeout", List.of("timeout"),
-          "reset_peer", List.of("timeout"),
-          "slicer", List.of("average_size", "size_variation", "delay"),
-          "limit_data", List.of("bytes"));
-
-  /** Attributes a toxic type cannot do without. */
-  private static final Map<String, String> REQUIRED_ATTRIBUTE =
-      Map.of(
-          "latency",
-          "latency",
-          "bandwidth",
-          "rate",
-          "limit_data",
-          "bytes",
-          "slicer",
-          "average_size");
 
   private final Fields f;
   private final TopologySpec topology;
@@ -248,6 +226,7 @@ final class TimelineParser {
     if (type == null && !Fields.has(node, "type")) {
       f.error(path + ".type", "required for action 'toxic' (latency, bandwidth, timeout, ...)");
     }
+    ToxicKind kind = type == null ? null : ToxicKind.byApiName(type).orElse(null);
     String stream = f.choice(node, path, "stream");
     double toxicity = f.number(node, path, "toxicity");
     String at = path + ".attributes";
@@ -257,7 +236,7 @@ final class TimelineParser {
       f.error(at, "expected a mapping of attribute to number, got " + Fields.show(raw));
     } else if (raw != null && raw.isObject()) {
       ObjectNode map = (ObjectNode) raw;
-      List<String> allowed = type == null ? null : ATTRIBUTES.get(type);
+      List<String> allowed = kind == null ? null : kind.attributeNames();
       Iterator<String> it = map.fieldNames();
       while (it.hasNext()) {
         String key = it.next();
@@ -281,10 +260,12 @@ final class TimelineParser {
         }
       }
     }
-    if (type != null
-        && REQUIRED_ATTRIBUTE.containsKey(type)
-        && !attributes.containsKey(REQUIRED_ATTRIBUTE.get(type))) {
-      f.error(at, "toxic '" + type + "' needs attribute '" + REQUIRED_ATTRIBUTE.get(type) + "'");
+    if (kind != null) {
+      kind.requiredAttribute()
+          .filter(required -> !attributes.containsKey(required.name()))
+          .ifPresent(
+              required ->
+                  f.error(at, "toxic '" + type + "' needs attribute '" + required.name() + "'"));
     }
     return type == null
         ? null
