@@ -5,6 +5,7 @@ import io.relayharness.scenario.Setting.Type;
 import io.relayharness.verdict.ParamSpec;
 import io.relayharness.verdict.VerdictSpec;
 import io.relayharness.verdict.Verdicts;
+import io.relayharness.vocab.SmtpStage;
 import io.relayharness.vocab.ToxicKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -256,10 +257,7 @@ public final class ScenarioSchema {
         Long.MAX_VALUE,
         "toxic attribute (latency, jitter, rate, timeout, delay, bytes, average_size, ...)");
     t.obj("timeline[].fault", "sink-fault: the SMTP fault the worker answers with");
-    t.choiceReq(
-        "timeline[].fault.stage",
-        List.of("connect", "mail", "rcpt", "data", "eod"),
-        "sink-fault: SMTP stage");
+    t.choiceReq("timeline[].fault.stage", SmtpStage.wireNames(), "sink-fault: SMTP stage");
     t.num("timeline[].fault.code", Type.INT, 451, 200, 599, "sink-fault: reply code");
     t.add("timeline[].fault.text", Type.STRING, "4.3.0 harness fault", "sink-fault: reply text");
     t.num(

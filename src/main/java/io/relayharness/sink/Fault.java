@@ -1,6 +1,7 @@
 package io.relayharness.sink;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.relayharness.vocab.SmtpStage;
 
 /**
  * One SMTP fault a sink applies, as posted to {@code POST /faults}. Which events it applies to:
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Fault(
     String id,
-    FaultStage stage,
+    SmtpStage stage,
     FaultAction action,
     Integer code,
     String text,
@@ -38,28 +39,19 @@ public record Fault(
   public static final long MAX_DELAY_MS = 3_600_000;
 
   /** Returns a reply fault: answer {@code code text} at {@code stage}. */
-  public static Fault reply(FaultStage stage, int code, String text) {
+  public static Fault reply(SmtpStage stage, int code, String text) {
     return new Fault(null, stage, FaultAction.REPLY, code, text, null, null, null, null, null);
   }
 
   /** Returns a delay fault: wait {@code delayMs} at {@code stage}, then carry on. */
-  public static Fault delay(FaultStage stage, long delayMs) {
+  public static Fault delay(SmtpStage stage, long delayMs) {
     return new Fault(null, stage, FaultAction.DELAY, null, null, delayMs, null, null, null, null);
   }
 
   /** Returns a fault that takes the message and closes the connection before the 250. */
   public static Fault dropBefore250() {
     return new Fault(
-        null,
-        FaultStage.EOD,
-        FaultAction.DROP_BEFORE_250,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        null, SmtpStage.EOD, FaultAction.DROP_BEFORE_250, null, null, null, null, null, null, null);
   }
 
   /** Returns a copy that fires for the next {@code n} events only. */
@@ -98,7 +90,7 @@ public record Fault(
    */
   public Fault validated() {
     FaultAction a = action;
-    FaultStage s = stage;
+    SmtpStage s = stage;
     if (a == null) {
       a = code != null ? FaultAction.REPLY : delayMs != null ? FaultAction.DELAY : null;
     }
@@ -106,12 +98,12 @@ public record Fault(
       throw bad("action", null, "give an action, a code (reply) or a delayMs (delay)");
     }
     if (s == null && a == FaultAction.DROP_BEFORE_250) {
-      s = FaultStage.EOD;
+      s = SmtpStage.EOD;
     }
     if (s == null) {
-      throw bad("stage", null, "one of connect, mail, rcpt, data, eod");
+      throw bad("stage", null, "one of " + String.join(", ", SmtpStage.wireNames()));
     }
-    if (a == FaultAction.DROP_BEFORE_250 && s != FaultStage.EOD) {
+    if (a == FaultAction.DROP_BEFORE_250 && s != SmtpStage.EOD) {
       throw bad("stage", s, "drop-before-250 acts only at stage eod");
     }
     String t = text;
