@@ -1,5 +1,6 @@
 package io.relayharness.sink;
 
+import io.relayharness.vocab.SinkDefaults;
 import java.nio.file.Path;
 
 /**
@@ -43,26 +44,28 @@ public record SinkConfig(
     return new SinkConfig(
         name,
         null,
-        "0.0.0.0",
-        2525,
-        8025,
-        Path.of("/data/ledger.jsonl"),
+        SinkDefaults.BIND,
+        SinkDefaults.SMTP_PORT,
+        SinkDefaults.HTTP_PORT,
+        Path.of(SinkDefaults.LEDGER_PATH),
         null,
-        1000,
-        1024,
-        1,
-        50L * 1024 * 1024,
-        300_000);
+        SinkDefaults.MAX_CONNECTIONS,
+        SinkDefaults.BACKLOG,
+        SinkDefaults.GROUP_COMMIT_MS,
+        SinkDefaults.MAX_MESSAGE_BYTES,
+        SinkDefaults.CONNECTION_TIMEOUT_MS);
   }
 
   /** Returns the greeting hostname, defaulted from the name. */
   public String effectiveHostname() {
-    return hostname == null || hostname.isBlank() ? name + ".int.example.com" : hostname;
+    return hostname == null || hostname.isBlank() ? name + SinkDefaults.HOSTNAME_SUFFIX : hostname;
   }
 
   /** Returns the dropped ledger's path, defaulted to {@code dropped.jsonl} beside the ledger. */
   public Path effectiveDroppedLedger() {
-    return droppedLedger != null ? droppedLedger : ledger.resolveSibling("dropped.jsonl");
+    return droppedLedger != null
+        ? droppedLedger
+        : ledger.resolveSibling(SinkDefaults.DROPPED_LEDGER_FILE);
   }
 
   /** Returns a copy listening on {@code bind} with the given ports. */
