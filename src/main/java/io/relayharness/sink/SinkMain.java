@@ -72,19 +72,18 @@ public final class SinkMain implements Callable<Integer> {
 
   /** Returns the settings the flags give. */
   SinkConfig config() {
-    return new SinkConfig(
-            name,
-            hostname,
-            bind,
-            smtpPort,
-            httpPort,
-            ledger,
-            droppedLedger,
-            maxConnections,
-            backlog,
-            groupCommitMs,
-            maxMessageBytes,
-            connectionTimeoutMs)
+    return SinkConfig.builder()
+        .name(name)
+        .hostname(hostname)
+        .listen(bind, smtpPort, httpPort)
+        .ledger(ledger)
+        .droppedLedger(droppedLedger)
+        .maxConnections(maxConnections)
+        .backlog(backlog)
+        .groupCommitMs(groupCommitMs)
+        .maxMessageBytes(maxMessageBytes)
+        .connectionTimeoutMs(connectionTimeoutMs)
+        .build()
         .validated();
   }
 
