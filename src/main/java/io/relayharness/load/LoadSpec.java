@@ -54,97 +54,167 @@ public record LoadSpec(
       MailGeneratorConfig mail,
       Path ledgerFile,
       Path resultsFolder) {
-    return new LoadSpec(
-        SmtpClientConfig.defaults().withTarget(host, port),
-        false,
-        profile,
-        mail,
-        ledgerFile,
-        resultsFolder,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return builder()
+        .target(host, port)
+        .profile(profile)
+        .mail(mail)
+        .ledgerFile(ledgerFile)
+        .resultsFolder(resultsFolder)
+        .build();
   }
 
-  /** Returns a copy with other client options. */
+  /**
+   * Returns a builder with the client defaults and no progress output; profile, mail and results
+   * folder are still to set.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this spec's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.smtp = smtp;
+    b.phaseTimings = phaseTimings;
+    b.profile = profile;
+    b.mail = mail;
+    b.ledgerFile = ledgerFile;
+    b.resultsFolder = resultsFolder;
+    b.description = description;
+    b.progress = progress;
+    b.progressPeriod = progressPeriod;
+    b.closeTimeout = closeTimeout;
+    b.consoleLog = consoleLog;
+    return b;
+  }
+
+  /**
+   * Returns a copy with other client options.
+   *
+   * @deprecated use {@code toBuilder().smtp(options).build()}
+   */
+  @Deprecated
   public LoadSpec withSmtp(SmtpClientConfig options) {
-    return new LoadSpec(
-        options,
-        phaseTimings,
-        profile,
-        mail,
-        ledgerFile,
-        resultsFolder,
-        description,
-        progress,
-        progressPeriod,
-        closeTimeout,
-        consoleLog);
+    return toBuilder().smtp(options).build();
   }
 
-  /** Returns a copy that reports per-phase timings. */
-  public LoadSpec withPhaseTimings(boolean enabled) {
-    return new LoadSpec(
-        smtp,
-        enabled,
-        profile,
-        mail,
-        ledgerFile,
-        resultsFolder,
-        description,
-        progress,
-        progressPeriod,
-        closeTimeout,
-        consoleLog);
-  }
-
-  /** Returns a copy that calls {@code listener} with live counts every {@code period}. */
-  public LoadSpec withProgress(Consumer<LoadCounters.Snapshot> listener, Duration period) {
-    return new LoadSpec(
-        smtp,
-        phaseTimings,
-        profile,
-        mail,
-        ledgerFile,
-        resultsFolder,
-        description,
-        listener,
-        period,
-        closeTimeout,
-        consoleLog);
-  }
-
-  /** Returns a copy with a run description for Gatling's report. */
+  /**
+   * Returns a copy with a run description for Gatling's report.
+   *
+   * @deprecated use {@code toBuilder().description(text).build()}
+   */
+  @Deprecated
   public LoadSpec withDescription(String text) {
-    return new LoadSpec(
-        smtp,
-        phaseTimings,
-        profile,
-        mail,
-        ledgerFile,
-        resultsFolder,
-        text,
-        progress,
-        progressPeriod,
-        closeTimeout,
-        consoleLog);
+    return toBuilder().description(text).build();
   }
 
-  /** Returns a copy that writes Gatling's console output to {@code file} (appending). */
+  /**
+   * Returns a copy that writes Gatling's console output to {@code file} (appending).
+   *
+   * @deprecated use {@code toBuilder().consoleLog(file).build()}
+   */
+  @Deprecated
   public LoadSpec withConsoleLog(Path file) {
-    return new LoadSpec(
-        smtp,
-        phaseTimings,
-        profile,
-        mail,
-        ledgerFile,
-        resultsFolder,
-        description,
-        progress,
-        progressPeriod,
-        closeTimeout,
-        file);
+    return toBuilder().consoleLog(file).build();
+  }
+
+  /** Builds a {@link LoadSpec}. Not thread-safe. */
+  public static final class Builder {
+    private SmtpClientConfig smtp = SmtpClientConfig.defaults();
+    private boolean phaseTimings;
+    private LoadProfile profile;
+    private MailGeneratorConfig mail;
+    private Path ledgerFile;
+    private Path resultsFolder;
+    private String description;
+    private Consumer<LoadCounters.Snapshot> progress;
+    private Duration progressPeriod;
+    private Duration closeTimeout;
+    private Path consoleLog;
+
+    private Builder() {}
+
+    /** The client options, including target host and port. */
+    public Builder smtp(SmtpClientConfig value) {
+      smtp = value;
+      return this;
+    }
+
+    /** Aims the client options at {@code host:port}. */
+    public Builder target(String host, int port) {
+      smtp = smtp.toBuilder().target(host, port).build();
+      return this;
+    }
+
+    /** Whether Gatling's report also shows per-phase times. */
+    public Builder phaseTimings(boolean enabled) {
+      phaseTimings = enabled;
+      return this;
+    }
+
+    /** The open-model injection profile (required). */
+    public Builder profile(LoadProfile value) {
+      profile = value;
+      return this;
+    }
+
+    /** The mail generator settings (required). */
+    public Builder mail(MailGeneratorConfig value) {
+      mail = value;
+      return this;
+    }
+
+    /** Where {@code AcceptedMail} JSON lines go. */
+    public Builder ledgerFile(Path file) {
+      ledgerFile = file;
+      return this;
+    }
+
+    /** Where Gatling writes its report folder (required). */
+    public Builder resultsFolder(Path folder) {
+      resultsFolder = folder;
+      return this;
+    }
+
+    /** The run description in Gatling's report. */
+    public Builder description(String text) {
+      description = text;
+      return this;
+    }
+
+    /** Calls {@code listener} with live counts every {@code period}. */
+    public Builder progress(Consumer<LoadCounters.Snapshot> listener, Duration period) {
+      progress = listener;
+      progressPeriod = period;
+      return this;
+    }
+
+    /** How long QUIT on every connection may take at the end (default 10 s). */
+    public Builder closeTimeout(Duration value) {
+      closeTimeout = value;
+      return this;
+    }
+
+    /** Where Gatling's console output goes (appending); null leaves it on standard output. */
+    public Builder consoleLog(Path file) {
+      consoleLog = file;
+      return this;
+    }
+
+    /** Returns the spec; throws when smtp, profile, mail or results folder is missing. */
+    public LoadSpec build() {
+      return new LoadSpec(
+          smtp,
+          phaseTimings,
+          profile,
+          mail,
+          ledgerFile,
+          resultsFolder,
+          description,
+          progress,
+          progressPeriod,
+          closeTimeout,
+          consoleLog);
+    }
   }
 }

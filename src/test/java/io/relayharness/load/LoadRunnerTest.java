@@ -34,13 +34,17 @@ class LoadRunnerTest {
   }
 
   private LoadSpec spec(TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
-    return LoadSpec.of(
-        "127.0.0.1",
-        server.port(),
-        profile,
-        mail,
-        dir.resolve("accepted.jsonl"),
-        dir.resolve("gatling"));
+    return options(server, profile, mail).build();
+  }
+
+  private LoadSpec.Builder options(
+      TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
+    return LoadSpec.builder()
+        .target("127.0.0.1", server.port())
+        .profile(profile)
+        .mail(mail)
+        .ledgerFile(dir.resolve("accepted.jsonl"))
+        .resultsFolder(dir.resolve("gatling"));
   }
 
   @Test
@@ -103,20 +107,14 @@ class LoadRunnerTest {
                         "eod-554@archive.example.com"))
                 .build();
         Path ledgerFile = dir.resolve("codes-" + mode + ".jsonl");
-        LoadSpec spec = spec(server, LoadProfile.builder().constant(100, 2).build(), mail);
-        spec =
-            new LoadSpec(
-                spec.smtp().withPipelining(mode),
-                false,
-                spec.profile(),
-                mail,
-                ledgerFile,
-                spec.resultsFolder(),
-                "codes " + mode,
-                null,
-                null,
-                null,
-                null);
+        LoadSpec.Builder options =
+            options(server, LoadProfile.builder().constant(100, 2).build(), mail);
+        LoadSpec spec =
+            options
+                .smtp(options.build().smtp().toBuilder().pipelining(mode).build())
+                .ledgerFile(ledgerFile)
+                .description("codes " + mode)
+                .build();
 
         LoadResult r = LoadRunner.run(spec);
         List<AcceptedMail> ledger = JsonLines.read(ledgerFile, AcceptedMail.class);
@@ -167,7 +165,10 @@ class LoadRunnerTest {
                   .journalFraction(0)
                   .attachmentProbability(0)
                   .build());
-      spec = spec.withSmtp(spec.smtp().withMaxConnectionsPerEventLoop(cap));
+      spec =
+          spec.toBuilder()
+              .smtp(spec.smtp().toBuilder().maxConnectionsPerEventLoop(cap).build())
+              .build();
 
       LoadResult r = LoadRunner.run(spec);
 
@@ -192,34 +193,36 @@ class LoadRunnerTest {
       LoadSpec good =
           spec(server, LoadProfile.builder().burst(20).build(), smallMail("auth").build());
       good =
-          good.withSmtp(
-              good.smtp()
-                  .withStartTls(StartTlsMode.REQUIRED, TlsTrust.trustAll())
-                  .withCredentials(
-                      new io.relayharness.load.smtp.client.SmtpCredentials(
-                          "loader",
-                          "s3cret",
-                          io.relayharness.load.smtp.client.AuthMechanism.LOGIN)));
+          good.toBuilder()
+              .smtp(
+                  good.smtp().toBuilder()
+                      .startTls(StartTlsMode.REQUIRED)
+                      .tlsTrust(TlsTrust.trustAll())
+                      .credentials(
+                          new io.relayharness.load.smtp.client.SmtpCredentials(
+                              "loader",
+                              "s3cret",
+                              io.relayharness.load.smtp.client.AuthMechanism.LOGIN))
+                      .build())
+              .build();
       LoadResult ok = LoadRunner.run(good);
       assertThat(ok.accepted()).as("accepted with STARTTLS + AUTH LOGIN").isEqualTo(20);
 
       Path ledgerFile = dir.resolve("bad-auth.jsonl");
       LoadSpec bad =
-          new LoadSpec(
-              good.smtp()
-                  .withCredentials(
-                      new io.relayharness.load.smtp.client.SmtpCredentials(
-                          "loader", "wrong", io.relayharness.load.smtp.client.AuthMechanism.PLAIN)),
-              false,
-              good.profile(),
-              smallMail("bad").build(),
-              ledgerFile,
-              good.resultsFolder(),
-              "bad auth",
-              null,
-              null,
-              null,
-              null);
+          good.toBuilder()
+              .smtp(
+                  good.smtp().toBuilder()
+                      .credentials(
+                          new io.relayharness.load.smtp.client.SmtpCredentials(
+                              "loader",
+                              "wrong",
+                              io.relayharness.load.smtp.client.AuthMechanism.PLAIN))
+                      .build())
+              .mail(smallMail("bad").build())
+              .ledgerFile(ledgerFile)
+              .description("bad auth")
+              .build();
       LoadResult ko = LoadRunner.run(bad);
 
       assertThat(ko.rejected()).as("rejected with wrong credentials").isEqualTo(20);
@@ -248,8 +251,9 @@ class LoadRunnerTest {
       try (TestSmtpServer server = TestSmtpServer.start();
           PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
         LoadSpec spec =
-            spec(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
-                .withConsoleLog(consoleLog);
+            options(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
+                .consoleLog(consoleLog)
+                .build();
         // Stands in for the terminal: whatever Gatling would print there lands in "stdout".
         scala.Function0<LoadResult> load = () -> LoadRunner.run(spec);
         LoadResult r = scala.Console$.MODULE$.withOut(capture, load);
