@@ -1,7 +1,7 @@
 package io.relayharness.sink.internal;
 
 import io.relayharness.sink.Fault;
-import io.relayharness.sink.FaultAction;
+import io.relayharness.sink.FaultEffect;
 import io.relayharness.vocab.SmtpStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class FaultPlan {
         continue;
       }
       delayMs += f.delayMs();
-      if (f.action() != FaultAction.DELAY) {
+      if (f.action() != FaultEffect.DELAY) {
         return new FaultDecision(delayMs, f);
       }
     }
