@@ -15,7 +15,7 @@ import io.relayharness.faults.RestartRelay;
 import io.relayharness.faults.SinkFault;
 import io.relayharness.faults.StartWorker;
 import io.relayharness.faults.TimelineStep;
-import io.relayharness.faults.Toxic;
+import io.relayharness.faults.ToxicFault;
 import io.relayharness.faults.UnpauseWorker;
 import io.relayharness.scenario.Durations;
 import io.relayharness.scenario.LoadSpec;
@@ -214,7 +214,7 @@ final class TimelineParser {
       case PauseWorker.NAME -> new PauseWorker(scope);
       case UnpauseWorker.NAME -> new UnpauseWorker(scope);
       case RestartRelay.NAME -> RestartRelay.ofRelay();
-      case Toxic.NAME -> toxic(node, path, base, scope);
+      case ToxicFault.NAME -> toxic(node, path, base, scope);
       case SinkFault.NAME -> sinkFault(node, path, scope);
       case DnsChange.NAME -> dns(node, path, scope);
       default -> throw new IllegalStateException("action without a builder: " + action);
@@ -269,7 +269,7 @@ final class TimelineParser {
     }
     return type == null
         ? null
-        : new Toxic(scope, base + "-" + type, type, stream, toxicity, attributes);
+        : new ToxicFault(scope, base + "-" + type, type, stream, toxicity, attributes);
   }
 
   private FaultAction sinkFault(ObjectNode node, String path, FaultScope scope) {

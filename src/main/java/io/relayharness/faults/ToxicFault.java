@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param toxicity share of connections affected, 0..1
  * @param attributes the toxic's attributes
  */
-public record Toxic(
+public record ToxicFault(
     FaultScope scope,
     String toxicName,
     String type,
@@ -26,7 +26,7 @@ public record Toxic(
   /** The name in scenario files. */
   public static final String NAME = "toxic";
 
-  public Toxic {
+  public ToxicFault {
     attributes = Map.copyOf(attributes);
   }
 
