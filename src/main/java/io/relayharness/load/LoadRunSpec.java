@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * @param consoleLog where Gatling's console output (the summary block it prints every few seconds,
  *     its report messages) goes, or null to leave it on standard output
  */
-public record LoadSpec(
+public record LoadRunSpec(
     SmtpClientConfig smtp,
     boolean phaseTimings,
     LoadProfile profile,
@@ -38,7 +38,7 @@ public record LoadSpec(
     Duration closeTimeout,
     Path consoleLog) {
 
-  public LoadSpec {
+  public LoadRunSpec {
     if (smtp == null || profile == null || mail == null || resultsFolder == null) {
       throw new IllegalArgumentException("smtp, profile, mail and resultsFolder must be set");
     }
@@ -47,7 +47,7 @@ public record LoadSpec(
   }
 
   /** Returns a spec aimed at {@code host:port} with the client defaults and no progress output. */
-  public static LoadSpec of(
+  public static LoadRunSpec of(
       String host,
       int port,
       LoadProfile profile,
@@ -94,7 +94,7 @@ public record LoadSpec(
    * @deprecated use {@code toBuilder().smtp(options).build()}
    */
   @Deprecated
-  public LoadSpec withSmtp(SmtpClientConfig options) {
+  public LoadRunSpec withSmtp(SmtpClientConfig options) {
     return toBuilder().smtp(options).build();
   }
 
@@ -104,7 +104,7 @@ public record LoadSpec(
    * @deprecated use {@code toBuilder().description(text).build()}
    */
   @Deprecated
-  public LoadSpec withDescription(String text) {
+  public LoadRunSpec withDescription(String text) {
     return toBuilder().description(text).build();
   }
 
@@ -114,11 +114,11 @@ public record LoadSpec(
    * @deprecated use {@code toBuilder().consoleLog(file).build()}
    */
   @Deprecated
-  public LoadSpec withConsoleLog(Path file) {
+  public LoadRunSpec withConsoleLog(Path file) {
     return toBuilder().consoleLog(file).build();
   }
 
-  /** Builds a {@link LoadSpec}. Not thread-safe. */
+  /** Builds a {@link LoadRunSpec}. Not thread-safe. */
   public static final class Builder {
     private SmtpClientConfig smtp = SmtpClientConfig.defaults();
     private boolean phaseTimings;
@@ -202,8 +202,8 @@ public record LoadSpec(
     }
 
     /** Returns the spec; throws when smtp, profile, mail or results folder is missing. */
-    public LoadSpec build() {
-      return new LoadSpec(
+    public LoadRunSpec build() {
+      return new LoadRunSpec(
           smtp,
           phaseTimings,
           profile,

@@ -33,13 +33,13 @@ class LoadRunnerTest {
     return MailGeneratorConfig.builder().seed(5).idPrefix(prefix).size(2_000, 4_000).sizeSigma(0.3);
   }
 
-  private LoadSpec spec(TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
+  private LoadRunSpec spec(TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
     return options(server, profile, mail).build();
   }
 
-  private LoadSpec.Builder options(
+  private LoadRunSpec.Builder options(
       TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
-    return LoadSpec.builder()
+    return LoadRunSpec.builder()
         .target("127.0.0.1", server.port())
         .profile(profile)
         .mail(mail)
@@ -107,9 +107,9 @@ class LoadRunnerTest {
                         "eod-554@archive.example.com"))
                 .build();
         Path ledgerFile = dir.resolve("codes-" + mode + ".jsonl");
-        LoadSpec.Builder options =
+        LoadRunSpec.Builder options =
             options(server, LoadProfile.builder().constant(100, 2).build(), mail);
-        LoadSpec spec =
+        LoadRunSpec spec =
             options
                 .smtp(options.build().smtp().toBuilder().pipelining(mode).build())
                 .ledgerFile(ledgerFile)
@@ -155,7 +155,7 @@ class LoadRunnerTest {
   void shouldHoldTheConnectionCapAt2000MessagesPerSecond() throws Exception {
     try (TestSmtpServer server = TestSmtpServer.start()) {
       int cap = 2;
-      LoadSpec spec =
+      LoadRunSpec spec =
           spec(
               server,
               LoadProfile.builder().constant(2000, 3).build(),
@@ -190,7 +190,7 @@ class LoadRunnerTest {
   void shouldReport535WhenCredentialsAreWrongOverStartTls() throws Exception {
     try (TestSmtpServer server =
         TestSmtpServer.builder().startTls(true).requireAuth("loader", "s3cret").start()) {
-      LoadSpec good =
+      LoadRunSpec good =
           spec(server, LoadProfile.builder().burst(20).build(), smallMail("auth").build());
       good =
           good.toBuilder()
@@ -209,7 +209,7 @@ class LoadRunnerTest {
       assertThat(ok.accepted()).as("accepted with STARTTLS + AUTH LOGIN").isEqualTo(20);
 
       Path ledgerFile = dir.resolve("bad-auth.jsonl");
-      LoadSpec bad =
+      LoadRunSpec bad =
           good.toBuilder()
               .smtp(
                   good.smtp().toBuilder()
@@ -250,7 +250,7 @@ class LoadRunnerTest {
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       try (TestSmtpServer server = TestSmtpServer.start();
           PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
-        LoadSpec spec =
+        LoadRunSpec spec =
             options(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
                 .consoleLog(consoleLog)
                 .build();
