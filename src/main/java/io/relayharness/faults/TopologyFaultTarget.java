@@ -4,6 +4,7 @@ import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.relayharness.relay.DnsZone;
 import io.relayharness.topology.MailTopology;
 import io.relayharness.vocab.ToxicKind;
+import io.relayharness.vocab.ToxicStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -35,7 +36,9 @@ public final class TopologyFaultTarget implements FaultTarget {
       double toxicity,
       Map<String, Long> attributes) {
     ToxicDirection direction =
-        "upstream".equalsIgnoreCase(stream) ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+        ToxicStream.parse(stream).orElse(ToxicStream.DEFAULT) == ToxicStream.UPSTREAM
+            ? ToxicDirection.UPSTREAM
+            : ToxicDirection.DOWNSTREAM;
     ToxicKind kind =
         ToxicKind.byApiName(type)
             .orElseThrow(() -> new IllegalArgumentException("unknown toxic type '" + type + "'"));

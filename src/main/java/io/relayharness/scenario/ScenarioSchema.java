@@ -7,6 +7,7 @@ import io.relayharness.verdict.VerdictSpec;
 import io.relayharness.verdict.Verdicts;
 import io.relayharness.vocab.SmtpStage;
 import io.relayharness.vocab.ToxicKind;
+import io.relayharness.vocab.ToxicStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -244,8 +245,8 @@ public final class ScenarioSchema {
         "toxic (required): Toxiproxy toxic type");
     t.choice(
         "timeline[].stream",
-        "downstream",
-        List.of("upstream", "downstream"),
+        ToxicStream.DEFAULT.apiName(),
+        ToxicStream.apiNames(),
         "toxic: upstream = relay to worker, downstream = worker to relay");
     t.num("timeline[].toxicity", Type.NUMBER, 1.0, 0, 1, "toxic: share of connections affected");
     t.map("timeline[].attributes", "toxic: attributes, see Toxics in scenarios/README.md");
