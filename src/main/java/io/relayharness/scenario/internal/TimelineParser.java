@@ -21,6 +21,7 @@ import io.relayharness.scenario.Durations;
 import io.relayharness.scenario.LoadSpec;
 import io.relayharness.scenario.ScenarioSchema;
 import io.relayharness.scenario.TopologySpec;
+import io.relayharness.vocab.SmtpStage;
 import io.relayharness.vocab.ToxicKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -297,7 +298,9 @@ final class TimelineParser {
     }
     String faultAction = f.choice(fault, at, "action");
     out.put("action", faultAction);
-    if ("drop-before-250".equals(faultAction) && stage != null && !"eod".equals(stage)) {
+    if ("drop-before-250".equals(faultAction)
+        && stage != null
+        && !SmtpStage.EOD.wireName().equals(stage)) {
       f.error(
           at + ".stage",
           "'"
