@@ -1,5 +1,7 @@
 package io.relayharness.load;
 
+import static io.relayharness.load.smtp.client.AuthMechanism.LOGIN;
+import static io.relayharness.load.smtp.client.AuthMechanism.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relayharness.ledger.AcceptedMail;
@@ -10,6 +12,8 @@ import io.relayharness.load.mail.MailGeneratorConfig;
 import io.relayharness.load.profile.LoadProfile;
 import io.relayharness.load.smtp.TestSmtpServer;
 import io.relayharness.load.smtp.client.PipeliningMode;
+import io.relayharness.load.smtp.client.SmtpClientConfig;
+import io.relayharness.load.smtp.client.SmtpCredentials;
 import io.relayharness.load.smtp.client.StartTlsMode;
 import io.relayharness.load.smtp.client.TlsTrust;
 import java.io.ByteArrayOutputStream;
@@ -192,18 +196,11 @@ class LoadRunnerTest {
         TestSmtpServer.builder().startTls(true).requireAuth("loader", "s3cret").start()) {
       LoadRunSpec good =
           spec(server, LoadProfile.builder().burst(20).build(), smallMail("auth").build());
+      SmtpClientConfig.Builder tls =
+          good.smtp().toBuilder().startTls(StartTlsMode.REQUIRED).tlsTrust(TlsTrust.trustAll());
       good =
           good.toBuilder()
-              .smtp(
-                  good.smtp().toBuilder()
-                      .startTls(StartTlsMode.REQUIRED)
-                      .tlsTrust(TlsTrust.trustAll())
-                      .credentials(
-                          new io.relayharness.load.smtp.client.SmtpCredentials(
-                              "loader",
-                              "s3cret",
-                              io.relayharness.load.smtp.client.AuthMechanism.LOGIN))
-                      .build())
+              .smtp(tls.credentials(new SmtpCredentials("loader", "s3cret", LOGIN)).build())
               .build();
       LoadResult ok = LoadRunner.run(good);
       assertThat(ok.accepted()).as("accepted with STARTTLS + AUTH LOGIN").isEqualTo(20);
@@ -211,14 +208,7 @@ class LoadRunnerTest {
       Path ledgerFile = dir.resolve("bad-auth.jsonl");
       LoadRunSpec bad =
           good.toBuilder()
-              .smtp(
-                  good.smtp().toBuilder()
-                      .credentials(
-                          new io.relayharness.load.smtp.client.SmtpCredentials(
-                              "loader",
-                              "wrong",
-                              io.relayharness.load.smtp.client.AuthMechanism.PLAIN))
-                      .build())
+              .smtp(tls.credentials(new SmtpCredentials("loader", "wrong", PLAIN)).build())
               .mail(smallMail("bad").build())
               .ledgerFile(ledgerFile)
               .description("bad auth")
