@@ -1,5 +1,8 @@
 package io.relayharness.faults;
 
+import static io.relayharness.vocab.ToxicKind.TIMEOUT;
+
+import io.relayharness.vocab.ToxicStream;
 import java.util.Map;
 
 /**
@@ -14,6 +17,9 @@ public record Blackhole(FaultScope scope, String toxicPrefix) implements FaultAc
   /** The name in scenario files. */
   public static final String NAME = "blackhole";
 
+  /** Timeout 0: data dropped, the link never closed. */
+  private static final Map<String, Long> NEVER = Map.of(TIMEOUT.attributeNames().get(0), 0L);
+
   @Override
   public String name() {
     return NAME;
@@ -27,15 +33,21 @@ public record Blackhole(FaultScope scope, String toxicPrefix) implements FaultAc
   @Override
   public Undo apply(FaultTarget target) {
     for (String w : scope.workers()) {
-      target.addToxic(w, toxicPrefix + "-up", "timeout", "upstream", 1.0, Map.of("timeout", 0L));
-      target.addToxic(
-          w, toxicPrefix + "-down", "timeout", "downstream", 1.0, Map.of("timeout", 0L));
+      for (ToxicStream stream : ToxicStream.values()) {
+        target.addToxic(w, toxicName(stream), TIMEOUT.apiName(), stream.apiName(), 1.0, NEVER);
+      }
     }
     return t -> {
       for (String w : scope.workers()) {
-        t.removeToxic(w, toxicPrefix + "-up");
-        t.removeToxic(w, toxicPrefix + "-down");
+        for (ToxicStream stream : ToxicStream.values()) {
+          t.removeToxic(w, toxicName(stream));
+        }
       }
     };
+  }
+
+  /** The toxic's name on one stream: prefix + {@code -up} or {@code -down}. */
+  private String toxicName(ToxicStream stream) {
+    return toxicPrefix + (stream == ToxicStream.UPSTREAM ? "-up" : "-down");
   }
 }

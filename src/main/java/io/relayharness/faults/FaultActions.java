@@ -36,7 +36,7 @@ public final class FaultActions {
     add(m, ProxyUp.NAME, List.of(), true, false, "proxy enabled again");
     add(
         m,
-        Toxic.NAME,
+        ToxicFault.NAME,
         List.of("type", "stream", "toxicity", "attributes"),
         true,
         true,

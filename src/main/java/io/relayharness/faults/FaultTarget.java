@@ -18,7 +18,7 @@ public interface FaultTarget {
    *
    * @param worker e.g. {@code worker1}
    * @param toxicName a name unique on that proxy, used by {@link #removeToxic}
-   * @param type latency, bandwidth, timeout, reset_peer, slow_close, limit_data or slicer
+   * @param type a scenario toxic type ({@link io.relayharness.vocab.ToxicKind#scenarioNames()})
    * @param stream {@code upstream} (relay to worker) or {@code downstream} (worker to relay)
    * @param toxicity share of connections affected, 0..1
    * @param attributes the toxic's attributes, e.g. {@code latency -> 200}

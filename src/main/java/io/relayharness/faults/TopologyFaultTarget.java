@@ -3,6 +3,8 @@ package io.relayharness.faults;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.relayharness.relay.DnsZone;
 import io.relayharness.topology.MailTopology;
+import io.relayharness.vocab.ToxicKind;
+import io.relayharness.vocab.ToxicStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -34,30 +36,29 @@ public final class TopologyFaultTarget implements FaultTarget {
       double toxicity,
       Map<String, Long> attributes) {
     ToxicDirection direction =
-        "upstream".equalsIgnoreCase(stream) ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+        ToxicStream.parse(stream).orElse(ToxicStream.DEFAULT) == ToxicStream.UPSTREAM
+            ? ToxicDirection.UPSTREAM
+            : ToxicDirection.DOWNSTREAM;
+    ToxicKind kind =
+        ToxicKind.byApiName(type)
+            .orElseThrow(() -> new IllegalArgumentException("unknown toxic type '" + type + "'"));
+    Attributes a = new Attributes(kind, attributes);
     var toxics = topology.faultProxy().proxy(worker).toxics();
     try {
       var toxic =
-          switch (type) {
-            case "latency" ->
+          switch (kind) {
+            case LATENCY ->
+                toxics.latency(toxicName, direction, a.get("latency")).setJitter(a.get("jitter"));
+            case BANDWIDTH -> toxics.bandwidth(toxicName, direction, a.get("rate"));
+            case TIMEOUT -> toxics.timeout(toxicName, direction, a.get("timeout"));
+            case RESET_PEER -> toxics.resetPeer(toxicName, direction, a.get("timeout"));
+            case SLOW_CLOSE -> toxics.slowClose(toxicName, direction, a.get("delay"));
+            case LIMIT_DATA -> toxics.limitData(toxicName, direction, a.get("bytes"));
+            case SLICER ->
                 toxics
-                    .latency(toxicName, direction, attr(attributes, "latency"))
-                    .setJitter(attr(attributes, "jitter"));
-            case "bandwidth" -> toxics.bandwidth(toxicName, direction, attr(attributes, "rate"));
-            case "timeout" -> toxics.timeout(toxicName, direction, attr(attributes, "timeout"));
-            case "reset_peer" ->
-                toxics.resetPeer(toxicName, direction, attr(attributes, "timeout"));
-            case "slow_close" -> toxics.slowClose(toxicName, direction, attr(attributes, "delay"));
-            case "limit_data" -> toxics.limitData(toxicName, direction, attr(attributes, "bytes"));
-            case "slicer" ->
-                toxics
-                    .slicer(
-                        toxicName,
-                        direction,
-                        attr(attributes, "average_size"),
-                        attr(attributes, "delay"))
-                    .setSizeVariation(attr(attributes, "size_variation"));
-            default -> throw new IllegalArgumentException("unknown toxic type '" + type + "'");
+                    .slicer(toxicName, direction, a.get("average_size"), a.get("delay"))
+                    .setSizeVariation(a.get("size_variation"));
+            case NOOP -> throw new IllegalArgumentException("toxic type 'noop' is not offered");
           };
       if (toxicity < 1.0) {
         toxic.setToxicity((float) toxicity);
@@ -123,8 +124,14 @@ public final class TopologyFaultTarget implements FaultTarget {
     topology.setZone(DnsZone.of(workerPreference));
   }
 
-  private static long attr(Map<String, Long> attributes, String name) {
-    Long value = attributes.get(name);
-    return value == null ? 0 : value;
+  /** A toxic's attribute values, read by names checked against the kind's list (absent: 0). */
+  private record Attributes(ToxicKind kind, Map<String, Long> values) {
+    long get(String name) {
+      if (!kind.attributeNames().contains(name)) {
+        throw new IllegalStateException("toxic " + kind.apiName() + " has no attribute " + name);
+      }
+      Long value = values.get(name);
+      return value == null ? 0 : value;
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * and in the accepted-mail ledger. One run at a time per JVM (later callers wait). Thread-safe.
  *
  * <pre>{@code
- * LoadResult r = LoadRunner.run(LoadSpec.of("127.0.0.1", 2525, profile, mail, ledger, gatlingDir));
+ * LoadResult r = LoadRunner.run(LoadRunSpec.of("127.0.0.1", 2525, profile, mail, ledger, gatlingDir));
  * }</pre>
  */
 public final class LoadRunner {
@@ -22,12 +22,12 @@ public final class LoadRunner {
   private LoadRunner() {}
 
   /** Runs the load and returns when it and its report are done. */
-  public static LoadResult run(LoadSpec spec) {
+  public static LoadResult run(LoadRunSpec spec) {
     return execute(spec, new LoadCounters());
   }
 
   /** Starts the load on a new thread and returns a handle with live counters. */
-  public static LoadRun start(LoadSpec spec) {
+  public static LoadRun start(LoadRunSpec spec) {
     LoadCounters counters = new LoadCounters();
     CompletableFuture<LoadResult> result = new CompletableFuture<>();
     Thread runner =
@@ -45,7 +45,7 @@ public final class LoadRunner {
     return new LoadRun(counters, result);
   }
 
-  private static LoadResult execute(LoadSpec spec, LoadCounters counters) {
+  private static LoadResult execute(LoadRunSpec spec, LoadCounters counters) {
     ScheduledExecutorService ticker = null;
     if (spec.progress() != null) {
       ticker =

@@ -5,6 +5,9 @@ import io.relayharness.scenario.Setting.Type;
 import io.relayharness.verdict.ParamSpec;
 import io.relayharness.verdict.VerdictSpec;
 import io.relayharness.verdict.Verdicts;
+import io.relayharness.vocab.SmtpStage;
+import io.relayharness.vocab.ToxicKind;
+import io.relayharness.vocab.ToxicStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -238,13 +241,12 @@ public final class ScenarioSchema {
     t.choice(
         "timeline[].type",
         null,
-        List.of(
-            "latency", "bandwidth", "timeout", "reset_peer", "slow_close", "limit_data", "slicer"),
+        ToxicKind.scenarioNames(),
         "toxic (required): Toxiproxy toxic type");
     t.choice(
         "timeline[].stream",
-        "downstream",
-        List.of("upstream", "downstream"),
+        ToxicStream.DEFAULT.apiName(),
+        ToxicStream.apiNames(),
         "toxic: upstream = relay to worker, downstream = worker to relay");
     t.num("timeline[].toxicity", Type.NUMBER, 1.0, 0, 1, "toxic: share of connections affected");
     t.map("timeline[].attributes", "toxic: attributes, see Toxics in scenarios/README.md");
@@ -256,10 +258,7 @@ public final class ScenarioSchema {
         Long.MAX_VALUE,
         "toxic attribute (latency, jitter, rate, timeout, delay, bytes, average_size, ...)");
     t.obj("timeline[].fault", "sink-fault: the SMTP fault the worker answers with");
-    t.choiceReq(
-        "timeline[].fault.stage",
-        List.of("connect", "mail", "rcpt", "data", "eod"),
-        "sink-fault: SMTP stage");
+    t.choiceReq("timeline[].fault.stage", SmtpStage.wireNames(), "sink-fault: SMTP stage");
     t.num("timeline[].fault.code", Type.INT, 451, 200, 599, "sink-fault: reply code");
     t.add("timeline[].fault.text", Type.STRING, "4.3.0 harness fault", "sink-fault: reply text");
     t.num(

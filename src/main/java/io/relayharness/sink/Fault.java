@@ -1,6 +1,7 @@
 package io.relayharness.sink;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.relayharness.vocab.SmtpStage;
 
 /**
  * One SMTP fault a sink applies, as posted to {@code POST /faults}. Which events it applies to:
@@ -24,8 +25,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Fault(
     String id,
-    FaultStage stage,
-    FaultAction action,
+    SmtpStage stage,
+    FaultEffect action,
     Integer code,
     String text,
     Long delayMs,
@@ -38,28 +39,19 @@ public record Fault(
   public static final long MAX_DELAY_MS = 3_600_000;
 
   /** Returns a reply fault: answer {@code code text} at {@code stage}. */
-  public static Fault reply(FaultStage stage, int code, String text) {
-    return new Fault(null, stage, FaultAction.REPLY, code, text, null, null, null, null, null);
+  public static Fault reply(SmtpStage stage, int code, String text) {
+    return new Fault(null, stage, FaultEffect.REPLY, code, text, null, null, null, null, null);
   }
 
   /** Returns a delay fault: wait {@code delayMs} at {@code stage}, then carry on. */
-  public static Fault delay(FaultStage stage, long delayMs) {
-    return new Fault(null, stage, FaultAction.DELAY, null, null, delayMs, null, null, null, null);
+  public static Fault delay(SmtpStage stage, long delayMs) {
+    return new Fault(null, stage, FaultEffect.DELAY, null, null, delayMs, null, null, null, null);
   }
 
   /** Returns a fault that takes the message and closes the connection before the 250. */
   public static Fault dropBefore250() {
     return new Fault(
-        null,
-        FaultStage.EOD,
-        FaultAction.DROP_BEFORE_250,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        null, SmtpStage.EOD, FaultEffect.DROP_BEFORE_250, null, null, null, null, null, null, null);
   }
 
   /** Returns a copy that fires for the next {@code n} events only. */
@@ -97,25 +89,25 @@ public record Fault(
    * @throws IllegalArgumentException when a field is missing, out of bounds or contradictory
    */
   public Fault validated() {
-    FaultAction a = action;
-    FaultStage s = stage;
+    FaultEffect a = action;
+    SmtpStage s = stage;
     if (a == null) {
-      a = code != null ? FaultAction.REPLY : delayMs != null ? FaultAction.DELAY : null;
+      a = code != null ? FaultEffect.REPLY : delayMs != null ? FaultEffect.DELAY : null;
     }
     if (a == null) {
       throw bad("action", null, "give an action, a code (reply) or a delayMs (delay)");
     }
-    if (s == null && a == FaultAction.DROP_BEFORE_250) {
-      s = FaultStage.EOD;
+    if (s == null && a == FaultEffect.DROP_BEFORE_250) {
+      s = SmtpStage.EOD;
     }
     if (s == null) {
-      throw bad("stage", null, "one of connect, mail, rcpt, data, eod");
+      throw bad("stage", null, "one of " + String.join(", ", SmtpStage.wireNames()));
     }
-    if (a == FaultAction.DROP_BEFORE_250 && s != FaultStage.EOD) {
+    if (a == FaultEffect.DROP_BEFORE_250 && s != SmtpStage.EOD) {
       throw bad("stage", s, "drop-before-250 acts only at stage eod");
     }
     String t = text;
-    if (a == FaultAction.REPLY) {
+    if (a == FaultEffect.REPLY) {
       if (code == null || code < 400 || code > 599) {
         throw bad("code", code, "a reply fault needs a code in 400..599");
       }
@@ -132,7 +124,7 @@ public record Fault(
     if (d < 0 || d > MAX_DELAY_MS) {
       throw bad("delayMs", delayMs, "0.." + MAX_DELAY_MS);
     }
-    if (a == FaultAction.DELAY && d == 0) {
+    if (a == FaultEffect.DELAY && d == 0) {
       throw bad("delayMs", delayMs, "a delay fault needs delayMs > 0");
     }
     if (count != null && count < 1) {

@@ -1,5 +1,6 @@
 package io.relayharness.sink;
 
+import io.relayharness.vocab.SinkDefaults;
 import java.nio.file.Path;
 
 /**
@@ -40,97 +41,42 @@ public record SinkConfig(
 
   /** Returns the defaults for worker {@code name}. */
   public static SinkConfig defaults(String name) {
-    return new SinkConfig(
-        name,
-        null,
-        "0.0.0.0",
-        2525,
-        8025,
-        Path.of("/data/ledger.jsonl"),
-        null,
-        1000,
-        1024,
-        1,
-        50L * 1024 * 1024,
-        300_000);
+    return builder().name(name).build();
+  }
+
+  /** Returns a builder holding the defaults of {@link SinkDefaults} (name still to set). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this config's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.hostname = hostname;
+    b.bind = bind;
+    b.smtpPort = smtpPort;
+    b.httpPort = httpPort;
+    b.ledger = ledger;
+    b.droppedLedger = droppedLedger;
+    b.maxConnections = maxConnections;
+    b.backlog = backlog;
+    b.groupCommitMs = groupCommitMs;
+    b.maxMessageBytes = maxMessageBytes;
+    b.connectionTimeoutMs = connectionTimeoutMs;
+    return b;
   }
 
   /** Returns the greeting hostname, defaulted from the name. */
   public String effectiveHostname() {
-    return hostname == null || hostname.isBlank() ? name + ".int.example.com" : hostname;
+    return hostname == null || hostname.isBlank() ? name + SinkDefaults.HOSTNAME_SUFFIX : hostname;
   }
 
   /** Returns the dropped ledger's path, defaulted to {@code dropped.jsonl} beside the ledger. */
   public Path effectiveDroppedLedger() {
-    return droppedLedger != null ? droppedLedger : ledger.resolveSibling("dropped.jsonl");
-  }
-
-  /** Returns a copy listening on {@code bind} with the given ports. */
-  public SinkConfig withListen(String bind, int smtpPort, int httpPort) {
-    return new SinkConfig(
-        name,
-        hostname,
-        bind,
-        smtpPort,
-        httpPort,
-        ledger,
-        droppedLedger,
-        maxConnections,
-        backlog,
-        groupCommitMs,
-        maxMessageBytes,
-        connectionTimeoutMs);
-  }
-
-  /** Returns a copy writing its ledger (and, beside it, its dropped ledger) at {@code file}. */
-  public SinkConfig withLedger(Path file) {
-    return new SinkConfig(
-        name,
-        hostname,
-        bind,
-        smtpPort,
-        httpPort,
-        file,
-        null,
-        maxConnections,
-        backlog,
-        groupCommitMs,
-        maxMessageBytes,
-        connectionTimeoutMs);
-  }
-
-  /** Returns a copy with the given group commit window (0: fsync per message). */
-  public SinkConfig withGroupCommitMs(long ms) {
-    return new SinkConfig(
-        name,
-        hostname,
-        bind,
-        smtpPort,
-        httpPort,
-        ledger,
-        droppedLedger,
-        maxConnections,
-        backlog,
-        ms,
-        maxMessageBytes,
-        connectionTimeoutMs);
-  }
-
-  /** Returns a copy with the given content size limit. */
-  public SinkConfig withMaxMessageBytes(long bytes) {
-    return new SinkConfig(
-        name,
-        hostname,
-        bind,
-        smtpPort,
-        httpPort,
-        ledger,
-        droppedLedger,
-        maxConnections,
-        backlog,
-        groupCommitMs,
-        bytes,
-        connectionTimeoutMs);
+    return droppedLedger != null
+        ? droppedLedger
+        : ledger.resolveSibling(SinkDefaults.DROPPED_LEDGER_FILE);
   }
 
   /** Returns this config, or throws naming the first bad key and its value. */
@@ -163,5 +109,103 @@ public record SinkConfig(
   private static IllegalArgumentException bad(String key, Object value, String expected) {
     return new IllegalArgumentException(
         "sink config: bad " + key + " = " + value + " (expected " + expected + ")");
+  }
+
+  /** Builds a {@link SinkConfig}; starts from {@link SinkDefaults}. Not thread-safe. */
+  public static final class Builder {
+    private String name;
+    private String hostname;
+    private String bind = SinkDefaults.BIND;
+    private int smtpPort = SinkDefaults.SMTP_PORT;
+    private int httpPort = SinkDefaults.HTTP_PORT;
+    private Path ledger = Path.of(SinkDefaults.LEDGER_PATH);
+    private Path droppedLedger;
+    private int maxConnections = SinkDefaults.MAX_CONNECTIONS;
+    private int backlog = SinkDefaults.BACKLOG;
+    private long groupCommitMs = SinkDefaults.GROUP_COMMIT_MS;
+    private long maxMessageBytes = SinkDefaults.MAX_MESSAGE_BYTES;
+    private int connectionTimeoutMs = SinkDefaults.CONNECTION_TIMEOUT_MS;
+
+    private Builder() {}
+
+    /** The worker name, e.g. {@code worker0} (required). */
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    /** The greeting and EHLO name (null: name + {@link SinkDefaults#HOSTNAME_SUFFIX}). */
+    public Builder hostname(String value) {
+      hostname = value;
+      return this;
+    }
+
+    /** Listens on {@code bindAddress} with the given ports (0: any free port). */
+    public Builder listen(String bindAddress, int smtp, int http) {
+      bind = bindAddress;
+      smtpPort = smtp;
+      httpPort = http;
+      return this;
+    }
+
+    /** Writes the ledger at {@code file}, and the dropped ledger beside it. */
+    public Builder ledger(Path file) {
+      ledger = file;
+      droppedLedger = null;
+      return this;
+    }
+
+    /** Writes the dropped ledger at {@code file} (null: beside the ledger). */
+    public Builder droppedLedger(Path file) {
+      droppedLedger = file;
+      return this;
+    }
+
+    /** Concurrent SMTP sessions. */
+    public Builder maxConnections(int value) {
+      maxConnections = value;
+      return this;
+    }
+
+    /** Pending-connection backlog. */
+    public Builder backlog(int value) {
+      backlog = value;
+      return this;
+    }
+
+    /** Group-commit gathering window (0: one fsync per message). */
+    public Builder groupCommitMs(long value) {
+      groupCommitMs = value;
+      return this;
+    }
+
+    /** Larger content is refused with 552. */
+    public Builder maxMessageBytes(long value) {
+      maxMessageBytes = value;
+      return this;
+    }
+
+    /** Idle time before a session is closed. */
+    public Builder connectionTimeoutMs(int value) {
+      connectionTimeoutMs = value;
+      return this;
+    }
+
+    /** Returns the config (not yet {@link SinkConfig#validated() validated}). */
+    public SinkConfig build() {
+      return new SinkConfig(
+          name,
+          hostname,
+          bind,
+          smtpPort,
+          httpPort,
+          ledger,
+          droppedLedger,
+          maxConnections,
+          backlog,
+          groupCommitMs,
+          maxMessageBytes,
+          connectionTimeoutMs);
+    }
   }
 }

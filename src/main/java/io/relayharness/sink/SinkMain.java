@@ -1,5 +1,6 @@
 package io.relayharness.sink;
 
+import io.relayharness.vocab.SinkDefaults;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * Runs one sink worker until SIGTERM (or SIGINT), then stops cleanly, logs a summary and exits with
  * 0 (2 on bad flags). Example: {@code java -cp /app/classes:/app/lib/*
- * io.relayharness.sink.SinkMain --name worker0}. Flags and defaults are those of {@link
- * SinkConfig}. Not thread-safe (one instance per process).
+ * io.relayharness.sink.SinkMain --name worker0}. Flags are those of {@link SinkConfig}, defaults
+ * those of {@link SinkDefaults}. Not thread-safe (one instance per process).
  */
 @Command(
     name = "sink",
@@ -27,49 +28,39 @@ public final class SinkMain implements Callable<Integer> {
       description = "greeting and EHLO name (default: <name>.int.example.com)")
   String hostname;
 
-  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "listen address")
-  String bind;
+  @Option(names = "--bind", description = "listen address")
+  String bind = SinkDefaults.BIND;
 
-  @Option(names = "--smtp-port", defaultValue = "2525", description = "SMTP port (0: any)")
-  int smtpPort;
+  @Option(names = "--smtp-port", description = "SMTP port (0: any)")
+  int smtpPort = SinkDefaults.SMTP_PORT;
 
-  @Option(names = "--http-port", defaultValue = "8025", description = "HTTP control port (0: any)")
-  int httpPort;
+  @Option(names = "--http-port", description = "HTTP control port (0: any)")
+  int httpPort = SinkDefaults.HTTP_PORT;
 
-  @Option(names = "--ledger", defaultValue = "/data/ledger.jsonl", description = "ledger file")
-  Path ledger;
+  @Option(names = "--ledger", description = "ledger file")
+  Path ledger = Path.of(SinkDefaults.LEDGER_PATH);
 
   @Option(
       names = "--dropped-ledger",
       description = "arrivals left without a reply (default: dropped.jsonl beside the ledger)")
   Path droppedLedger;
 
-  @Option(
-      names = "--max-connections",
-      defaultValue = "1000",
-      description = "concurrent SMTP sessions")
-  int maxConnections;
+  @Option(names = "--max-connections", description = "concurrent SMTP sessions")
+  int maxConnections = SinkDefaults.MAX_CONNECTIONS;
 
-  @Option(names = "--backlog", defaultValue = "1024", description = "pending-connection backlog")
-  int backlog;
+  @Option(names = "--backlog", description = "pending-connection backlog")
+  int backlog = SinkDefaults.BACKLOG;
 
   @Option(
       names = "--group-commit-ms",
-      defaultValue = "1",
       description = "group-commit gathering window; 0 = one fsync per message")
-  long groupCommitMs;
+  long groupCommitMs = SinkDefaults.GROUP_COMMIT_MS;
 
-  @Option(
-      names = "--max-message-bytes",
-      defaultValue = "52428800",
-      description = "larger content is refused with 552")
-  long maxMessageBytes;
+  @Option(names = "--max-message-bytes", description = "larger content is refused with 552")
+  long maxMessageBytes = SinkDefaults.MAX_MESSAGE_BYTES;
 
-  @Option(
-      names = "--connection-timeout-ms",
-      defaultValue = "300000",
-      description = "idle time before a session is closed")
-  int connectionTimeoutMs;
+  @Option(names = "--connection-timeout-ms", description = "idle time before a session is closed")
+  int connectionTimeoutMs = SinkDefaults.CONNECTION_TIMEOUT_MS;
 
   /** Parses the flags and runs the worker; exits with 0 after a clean stop, 2 on bad flags. */
   public static void main(String[] args) {
@@ -81,19 +72,18 @@ public final class SinkMain implements Callable<Integer> {
 
   /** Returns the settings the flags give. */
   SinkConfig config() {
-    return new SinkConfig(
-            name,
-            hostname,
-            bind,
-            smtpPort,
-            httpPort,
-            ledger,
-            droppedLedger,
-            maxConnections,
-            backlog,
-            groupCommitMs,
-            maxMessageBytes,
-            connectionTimeoutMs)
+    return SinkConfig.builder()
+        .name(name)
+        .hostname(hostname)
+        .listen(bind, smtpPort, httpPort)
+        .ledger(ledger)
+        .droppedLedger(droppedLedger)
+        .maxConnections(maxConnections)
+        .backlog(backlog)
+        .groupCommitMs(groupCommitMs)
+        .maxMessageBytes(maxMessageBytes)
+        .connectionTimeoutMs(connectionTimeoutMs)
+        .build()
         .validated();
   }
 

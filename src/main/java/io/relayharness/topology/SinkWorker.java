@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
+import io.relayharness.vocab.SinkDefaults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +29,13 @@ import org.testcontainers.utility.DockerImageName;
 public final class SinkWorker {
 
   /** SMTP port inside the sink container. */
-  public static final int SMTP_PORT = 2525;
+  public static final int SMTP_PORT = SinkDefaults.SMTP_PORT;
 
   /** HTTP control port inside the sink container. */
-  public static final int HTTP_PORT = 8025;
+  public static final int HTTP_PORT = SinkDefaults.HTTP_PORT;
 
   /** Where the ledger lives inside the sink container. */
-  public static final String LEDGER_PATH = "/data/ledger.jsonl";
+  public static final String LEDGER_PATH = SinkDefaults.LEDGER_PATH;
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  *                                        │                    └────────► ledger (records along the path)
  *                                        └─► relay (config variants)
  *   sink, faultproxy: run inside containers; nothing in the harness JVM depends on them
+ *   vocab: the shared vocabularies (toxic types, SMTP stages, sink defaults), below everything
  * </pre>
  *
  * A new back-edge or cycle fails the build with the offending classes named.
@@ -62,6 +63,10 @@ class ArchitectureTest {
         .definedBy("io.relayharness.sink..")
         .layer("faultproxy")
         .definedBy("io.relayharness.faultproxy..")
+        // one list per vocabulary, shared by the harness and the containers (sink, faultproxy):
+        // any layer may use it, it uses none
+        .layer("vocab")
+        .definedBy("io.relayharness.vocab..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("scenario")
@@ -84,6 +89,8 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("faultproxy")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("vocab")
+        .mayNotAccessAnyLayer()
         .check(classes);
   }
 

@@ -117,7 +117,7 @@ class TimelineRunnerTest {
                 1_000,
                 1_000,
                 null,
-                new Toxic(
+                new ToxicFault(
                     w("worker0"), "slow", "latency", "downstream", 1.0, Map.of("latency", 300L))),
             step(1, 3_000, 1_000, null, new Blackhole(w("worker1"), "bh")),
             step(2, 5_000, 1_000, null, new SinkFault(w("worker2"), Map.of("stage", "eod"))),

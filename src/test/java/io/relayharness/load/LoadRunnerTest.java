@@ -1,5 +1,7 @@
 package io.relayharness.load;
 
+import static io.relayharness.load.smtp.client.AuthMechanism.LOGIN;
+import static io.relayharness.load.smtp.client.AuthMechanism.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relayharness.ledger.AcceptedMail;
@@ -10,6 +12,8 @@ import io.relayharness.load.mail.MailGeneratorConfig;
 import io.relayharness.load.profile.LoadProfile;
 import io.relayharness.load.smtp.TestSmtpServer;
 import io.relayharness.load.smtp.client.PipeliningMode;
+import io.relayharness.load.smtp.client.SmtpClientConfig;
+import io.relayharness.load.smtp.client.SmtpCredentials;
 import io.relayharness.load.smtp.client.StartTlsMode;
 import io.relayharness.load.smtp.client.TlsTrust;
 import java.io.ByteArrayOutputStream;
@@ -33,14 +37,18 @@ class LoadRunnerTest {
     return MailGeneratorConfig.builder().seed(5).idPrefix(prefix).size(2_000, 4_000).sizeSigma(0.3);
   }
 
-  private LoadSpec spec(TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
-    return LoadSpec.of(
-        "127.0.0.1",
-        server.port(),
-        profile,
-        mail,
-        dir.resolve("accepted.jsonl"),
-        dir.resolve("gatling"));
+  private LoadRunSpec spec(TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
+    return options(server, profile, mail).build();
+  }
+
+  private LoadRunSpec.Builder options(
+      TestSmtpServer server, LoadProfile profile, MailGeneratorConfig mail) {
+    return LoadRunSpec.builder()
+        .target("127.0.0.1", server.port())
+        .profile(profile)
+        .mail(mail)
+        .ledgerFile(dir.resolve("accepted.jsonl"))
+        .resultsFolder(dir.resolve("gatling"));
   }
 
   @Test
@@ -129,20 +137,14 @@ class LoadRunnerTest {
                         "eod-554@archive.example.com"))
                 .build();
         Path ledgerFile = dir.resolve("codes-" + mode + ".jsonl");
-        LoadSpec spec = spec(server, LoadProfile.builder().constant(100, 2).build(), mail);
-        spec =
-            new LoadSpec(
-                spec.smtp().withPipelining(mode),
-                false,
-                spec.profile(),
-                mail,
-                ledgerFile,
-                spec.resultsFolder(),
-                "codes " + mode,
-                null,
-                null,
-                null,
-                null);
+        LoadRunSpec.Builder options =
+            options(server, LoadProfile.builder().constant(100, 2).build(), mail);
+        LoadRunSpec spec =
+            options
+                .smtp(options.build().smtp().toBuilder().pipelining(mode).build())
+                .ledgerFile(ledgerFile)
+                .description("codes " + mode)
+                .build();
 
         LoadResult r = LoadRunner.run(spec);
         List<AcceptedMail> ledger = JsonLines.read(ledgerFile, AcceptedMail.class);
@@ -183,7 +185,7 @@ class LoadRunnerTest {
   void shouldHoldTheConnectionCapAt2000MessagesPerSecond() throws Exception {
     try (TestSmtpServer server = TestSmtpServer.start()) {
       int cap = 2;
-      LoadSpec spec =
+      LoadRunSpec spec =
           spec(
               server,
               LoadProfile.builder().constant(2000, 3).build(),
@@ -193,7 +195,10 @@ class LoadRunnerTest {
                   .journalFraction(0)
                   .attachmentProbability(0)
                   .build());
-      spec = spec.withSmtp(spec.smtp().withMaxConnectionsPerEventLoop(cap));
+      spec =
+          spec.toBuilder()
+              .smtp(spec.smtp().toBuilder().maxConnectionsPerEventLoop(cap).build())
+              .build();
 
       LoadResult r = LoadRunner.run(spec);
 
@@ -215,37 +220,25 @@ class LoadRunnerTest {
   void shouldReport535WhenCredentialsAreWrongOverStartTls() throws Exception {
     try (TestSmtpServer server =
         TestSmtpServer.builder().startTls(true).requireAuth("loader", "s3cret").start()) {
-      LoadSpec good =
+      LoadRunSpec good =
           spec(server, LoadProfile.builder().burst(20).build(), smallMail("auth").build());
+      SmtpClientConfig.Builder tls =
+          good.smtp().toBuilder().startTls(StartTlsMode.REQUIRED).tlsTrust(TlsTrust.trustAll());
       good =
-          good.withSmtp(
-              good.smtp()
-                  .withStartTls(StartTlsMode.REQUIRED, TlsTrust.trustAll())
-                  .withCredentials(
-                      new io.relayharness.load.smtp.client.SmtpCredentials(
-                          "loader",
-                          "s3cret",
-                          io.relayharness.load.smtp.client.AuthMechanism.LOGIN)));
+          good.toBuilder()
+              .smtp(tls.credentials(new SmtpCredentials("loader", "s3cret", LOGIN)).build())
+              .build();
       LoadResult ok = LoadRunner.run(good);
       assertThat(ok.accepted()).as("accepted with STARTTLS + AUTH LOGIN").isEqualTo(20);
 
       Path ledgerFile = dir.resolve("bad-auth.jsonl");
-      LoadSpec bad =
-          new LoadSpec(
-              good.smtp()
-                  .withCredentials(
-                      new io.relayharness.load.smtp.client.SmtpCredentials(
-                          "loader", "wrong", io.relayharness.load.smtp.client.AuthMechanism.PLAIN)),
-              false,
-              good.profile(),
-              smallMail("bad").build(),
-              ledgerFile,
-              good.resultsFolder(),
-              "bad auth",
-              null,
-              null,
-              null,
-              null);
+      LoadRunSpec bad =
+          good.toBuilder()
+              .smtp(tls.credentials(new SmtpCredentials("loader", "wrong", PLAIN)).build())
+              .mail(smallMail("bad").build())
+              .ledgerFile(ledgerFile)
+              .description("bad auth")
+              .build();
       LoadResult ko = LoadRunner.run(bad);
 
       assertThat(ko.rejected()).as("rejected with wrong credentials").isEqualTo(20);
@@ -273,9 +266,10 @@ class LoadRunnerTest {
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       try (TestSmtpServer server = TestSmtpServer.start();
           PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
-        LoadSpec spec =
-            spec(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
-                .withConsoleLog(consoleLog);
+        LoadRunSpec spec =
+            options(server, LoadProfile.builder().constant(50, 6).build(), smallMail(run).build())
+                .consoleLog(consoleLog)
+                .build();
         // Stands in for the terminal: whatever Gatling would print there lands in "stdout".
         scala.Function0<LoadResult> load = () -> LoadRunner.run(spec);
         LoadResult r = scala.Console$.MODULE$.withOut(capture, load);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.relayharness.faults.ProxyDown;
 import io.relayharness.faults.SinkFault;
-import io.relayharness.faults.Toxic;
+import io.relayharness.faults.ToxicFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -468,7 +468,7 @@ class ScenarioLoaderTest {
              fault: {stage: eod, action: drop-before-250, probability: 0.1}}
             """);
     Scenario s = loader.parse("x", FILE, yaml, Overrides.NONE);
-    Toxic toxic = (Toxic) s.timeline().get(0).action();
+    ToxicFault toxic = (ToxicFault) s.timeline().get(0).action();
     assertThat(toxic.scope().workers()).containsExactly("worker0", "worker1", "worker2");
     assertThat(toxic.stream()).isEqualTo("downstream");
     assertThat(toxic.toxicity()).isEqualTo(1.0);

@@ -105,7 +105,7 @@ class SinkBenchmark {
   }
 
   private static SinkServer start(Path dir, long groupCommitMs) throws IOException {
-    return SinkServer.start(TestSinks.config(dir).withGroupCommitMs(groupCommitMs));
+    return SinkServer.start(TestSinks.config(dir).toBuilder().groupCommitMs(groupCommitMs).build());
   }
 
   private static long fsyncs(SinkServer sink) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
+import io.relayharness.vocab.SmtpStage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ class SinkFaultsTest {
 
   @Test
   void shouldAnswer554AtTheEndOfDataAndRecordNothing() throws Exception {
-    sink.addFault(Fault.reply(FaultStage.EOD, 554, "5.6.0 content refused").withCount(1));
+    sink.addFault(Fault.reply(SmtpStage.EOD, 554, "5.6.0 content refused").withCount(1));
     try (SmtpTestClient smtp = session()) {
       assertThat(smtp.sendMessage("s@x", List.of("a@b"), TestSinks.message("h-1", "4Q1", "x")))
           .isEqualTo("554 5.6.0 content refused");
@@ -78,7 +79,7 @@ class SinkFaultsTest {
 
   @Test
   void shouldFireAProbabilityFaultForAboutThatShareOfMessages() throws Exception {
-    sink.addFault(Fault.reply(FaultStage.MAIL, 421, "4.7.0 busy").withProbability(0.3));
+    sink.addFault(Fault.reply(SmtpStage.MAIL, 421, "4.7.0 busy").withProbability(0.3));
     int messages = 200;
     int refused = 0;
     try (SmtpTestClient smtp = session()) {
@@ -100,11 +101,10 @@ class SinkFaultsTest {
   @Test
   void shouldApplyATimeWindowFaultOnlyInsideItsWindow() throws Exception {
     long now = System.currentTimeMillis();
+    sink.addFault(Fault.reply(SmtpStage.MAIL, 450, "4.2.0 not now").withWindow(now + 60_000, null));
     sink.addFault(
-        Fault.reply(FaultStage.MAIL, 450, "4.2.0 not now").withWindow(now + 60_000, null));
-    sink.addFault(
-        Fault.reply(FaultStage.MAIL, 451, "4.3.0 window").withWindow(now - 1000, now + 60_000));
-    sink.addFault(Fault.reply(FaultStage.MAIL, 452, "4.3.1 over").withWindow(null, now - 1));
+        Fault.reply(SmtpStage.MAIL, 451, "4.3.0 window").withWindow(now - 1000, now + 60_000));
+    sink.addFault(Fault.reply(SmtpStage.MAIL, 452, "4.3.1 over").withWindow(null, now - 1));
     try (SmtpTestClient smtp = session()) {
       smtp.send("MAIL FROM:<s@x>");
       smtp.expect("451 4.3.0 window");
@@ -159,8 +159,8 @@ class SinkFaultsTest {
 
   @Test
   void shouldRefuseAtConnectAndAtData() throws Exception {
-    sink.addFault(Fault.reply(FaultStage.CONNECT, 421, "4.3.2 shutting down").withCount(1));
-    sink.addFault(Fault.reply(FaultStage.DATA, 451, "4.3.0 no data now").withCount(1));
+    sink.addFault(Fault.reply(SmtpStage.CONNECT, 421, "4.3.2 shutting down").withCount(1));
+    sink.addFault(Fault.reply(SmtpStage.DATA, 451, "4.3.0 no data now").withCount(1));
     try (SmtpTestClient smtp = SmtpTestClient.connect(sink.smtpPort())) {
       smtp.expect("421 4.3.2 shutting down");
       smtp.expectClosedWithoutReply();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
+import io.relayharness.vocab.SmtpStage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class SinkHttpTest {
 
   @Test
   void shouldCountAcceptedRejectedAndSessions() throws Exception {
-    sink.addFault(Fault.reply(FaultStage.EOD, 451, "4.3.0 later").withCount(1));
+    sink.addFault(Fault.reply(SmtpStage.EOD, 451, "4.3.0 later").withCount(1));
     send(3, "c");
     SinkCounters c =
         JsonLines.MAPPER.readValue(control.get("/counters").body(), SinkCounters.class);

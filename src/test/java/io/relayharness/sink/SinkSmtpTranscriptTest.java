@@ -124,7 +124,7 @@ class SinkSmtpTranscriptTest {
   @Test
   void shouldRefuseContentOverTheLimitWith552AndStayInStep() throws Exception {
     sink.close();
-    sink = SinkServer.start(TestSinks.config(dir).withMaxMessageBytes(1000));
+    sink = SinkServer.start(TestSinks.config(dir).toBuilder().maxMessageBytes(1000).build());
     try (SmtpTestClient smtp = SmtpTestClient.connect(sink.smtpPort())) {
       smtp.expect("220");
       smtp.send("EHLO relay.example.com");

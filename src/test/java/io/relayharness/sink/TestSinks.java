@@ -22,14 +22,16 @@ final class TestSinks {
 
   /** Starts worker0 on 127.0.0.1 (any free ports) with its ledger in {@code dir}. */
   static SinkServer start(Path dir, long groupCommitMs) throws IOException {
-    return SinkServer.start(config(dir).withGroupCommitMs(groupCommitMs));
+    return SinkServer.start(config(dir).toBuilder().groupCommitMs(groupCommitMs).build());
   }
 
   /** Returns worker0's test config: loopback, free ports, ledger in {@code dir}. */
   static SinkConfig config(Path dir) {
-    return SinkConfig.defaults("worker0")
-        .withListen("127.0.0.1", 0, 0)
-        .withLedger(dir.resolve("ledger.jsonl"));
+    return SinkConfig.builder()
+        .name("worker0")
+        .listen("127.0.0.1", 0, 0)
+        .ledger(dir.resolve("ledger.jsonl"))
+        .build();
   }
 
   /** Reads every record of a ledger file (empty when it does not exist). */

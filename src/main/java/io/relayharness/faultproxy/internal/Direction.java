@@ -1,5 +1,7 @@
 package io.relayharness.faultproxy.internal;
 
+import io.relayharness.vocab.ToxicStream;
+
 /** The two links of a connection: client → server bytes, and server → client bytes. */
 public enum Direction {
   UPSTREAM,
@@ -7,10 +9,6 @@ public enum Direction {
 
   /** Parses a stream name case-insensitively, as the real server does; null when invalid. */
   public static Direction parse(String stream) {
-    return switch (stream.toLowerCase(java.util.Locale.ROOT)) {
-      case "upstream" -> UPSTREAM;
-      case "downstream" -> DOWNSTREAM;
-      default -> null;
-    };
+    return ToxicStream.parse(stream).map(s -> valueOf(s.name())).orElse(null);
   }
 }

@@ -3,6 +3,7 @@ package io.relayharness.faultproxy.internal;
 import io.relayharness.faultproxy.toxics.Toxic;
 import io.relayharness.faultproxy.toxics.ToxicType;
 import io.relayharness.faultproxy.toxics.ToxicTypes;
+import io.relayharness.vocab.ToxicStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,7 +81,7 @@ final class ToxicChain {
     }
     Map<String, Object> f =
         GoStruct.decode(json, "toxics.ToxicWrapper", "ToxicWrapper", "", ENVELOPE);
-    String stream = (String) f.getOrDefault("stream", "downstream");
+    String stream = (String) f.getOrDefault("stream", ToxicStream.DEFAULT.apiName());
     Direction direction = Direction.parse(stream);
     if (direction == null) {
       throw ApiError.invalidStream();

@@ -1,6 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 
 /**
  * Limits a link to {@code rateKbPerSec} (1 KB = 1000 bytes): each chunk of n bytes adds n/rate ms
@@ -16,12 +16,7 @@ public record BandwidthToxic(long rateKbPerSec) implements Toxic {
 
   /** The {@code bandwidth} type: {@code rate} (int64 KB/s). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "bandwidth",
-          "BandwidthToxic",
-          List.of("rate"),
-          List.of("int64"),
-          v -> new BandwidthToxic(v[0]));
+      new ToxicType(ToxicKind.BANDWIDTH, v -> new BandwidthToxic(v[0]));
 
   private static final long SLICE_NANOS = 100_000_000L;
 

@@ -1,6 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,12 +15,7 @@ public record LatencyToxic(long latencyMs, long jitterMs) implements BufferedTox
 
   /** The {@code latency} type: {@code latency}, {@code jitter} (int64 ms). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "latency",
-          "LatencyToxic",
-          List.of("latency", "jitter"),
-          List.of("int64", "int64"),
-          v -> new LatencyToxic(v[0], v[1]));
+      new ToxicType(ToxicKind.LATENCY, v -> new LatencyToxic(v[0], v[1]));
 
   @Override
   public ToxicType type() {

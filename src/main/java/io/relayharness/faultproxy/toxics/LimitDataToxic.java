@@ -1,6 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 
 /**
  * Passes at most {@code bytes} bytes per link (connection × direction), cutting the chunk that
@@ -13,12 +13,7 @@ public record LimitDataToxic(long bytes) implements Toxic {
 
   /** The {@code limit_data} type: {@code bytes} (int64). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "limit_data",
-          "LimitDataToxic",
-          List.of("bytes"),
-          List.of("int64"),
-          v -> new LimitDataToxic(v[0]));
+      new ToxicType(ToxicKind.LIMIT_DATA, v -> new LimitDataToxic(v[0]));
 
   /** Bytes passed on so far on one link. Confined to the link's stage thread. */
   static final class Count {

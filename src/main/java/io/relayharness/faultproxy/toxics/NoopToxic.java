@@ -1,13 +1,12 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 
 /** Passes every chunk through unchanged (also what a link runs when the toxicity draw says no). */
 public final class NoopToxic implements Toxic {
 
   /** The {@code noop} type: no attributes. */
-  public static final ToxicType TYPE =
-      new ToxicType("noop", "NoopToxic", List.of(), List.of(), values -> new NoopToxic());
+  public static final ToxicType TYPE = new ToxicType(ToxicKind.NOOP, values -> new NoopToxic());
 
   /** The shared instance (stateless). */
   public static final NoopToxic INSTANCE = new NoopToxic();

@@ -1,6 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 
 /**
  * On the first chunk (or end of stream) in its direction: drops it, waits {@code timeoutMs} (not
@@ -14,12 +14,7 @@ public record ResetPeerToxic(long timeoutMs) implements Toxic {
 
   /** The {@code reset_peer} type: {@code timeout} (int64 ms). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "reset_peer",
-          "ResetToxic",
-          List.of("timeout"),
-          List.of("int64"),
-          v -> new ResetPeerToxic(v[0]));
+      new ToxicType(ToxicKind.RESET_PEER, v -> new ResetPeerToxic(v[0]));
 
   @Override
   public ToxicType type() {

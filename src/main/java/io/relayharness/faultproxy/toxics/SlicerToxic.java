@@ -1,5 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
+import io.relayharness.vocab.ToxicKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,12 +21,7 @@ public record SlicerToxic(long averageSize, long sizeVariation, long delayMicros
 
   /** The {@code slicer} type: {@code average_size}, {@code size_variation}, {@code delay} (µs). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "slicer",
-          "SlicerToxic",
-          List.of("average_size", "size_variation", "delay"),
-          List.of("int", "int", "int"),
-          v -> new SlicerToxic(v[0], v[1], v[2]));
+      new ToxicType(ToxicKind.SLICER, v -> new SlicerToxic(v[0], v[1], v[2]));
 
   @Override
   public ToxicType type() {

@@ -1,6 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 
 /**
  * Passes data unchanged but delays the end of stream by {@code delayMs} once the source closes.
@@ -12,12 +12,7 @@ public record SlowCloseToxic(long delayMs) implements Toxic {
 
   /** The {@code slow_close} type: {@code delay} (int64 ms). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "slow_close",
-          "SlowCloseToxic",
-          List.of("delay"),
-          List.of("int64"),
-          v -> new SlowCloseToxic(v[0]));
+      new ToxicType(ToxicKind.SLOW_CLOSE, v -> new SlowCloseToxic(v[0]));
 
   @Override
   public ToxicType type() {

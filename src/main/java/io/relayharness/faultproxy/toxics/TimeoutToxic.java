@@ -1,6 +1,6 @@
 package io.relayharness.faultproxy.toxics;
 
-import java.util.List;
+import io.relayharness.vocab.ToxicKind;
 
 /**
  * Drops every chunk and closes the link once {@code timeoutMs} pass with no chunk arriving (an idle
@@ -13,12 +13,7 @@ public record TimeoutToxic(long timeoutMs) implements CleanupToxic {
 
   /** The {@code timeout} type: {@code timeout} (int64 ms). */
   public static final ToxicType TYPE =
-      new ToxicType(
-          "timeout",
-          "TimeoutToxic",
-          List.of("timeout"),
-          List.of("int64"),
-          v -> new TimeoutToxic(v[0]));
+      new ToxicType(ToxicKind.TIMEOUT, v -> new TimeoutToxic(v[0]));
 
   @Override
   public ToxicType type() {

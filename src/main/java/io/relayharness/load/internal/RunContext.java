@@ -1,14 +1,14 @@
 package io.relayharness.load.internal;
 
 import io.relayharness.load.LoadCounters;
-import io.relayharness.load.LoadSpec;
+import io.relayharness.load.LoadRunSpec;
 import java.util.function.Supplier;
 
 /**
  * Hands a run's parameters to the simulation Gatling instantiates by class name (it takes no
  * constructor arguments). Thread-safe: one context at a time, set around one Gatling run.
  */
-public record RunContext(LoadSpec spec, LoadCounters counters) {
+public record RunContext(LoadRunSpec spec, LoadCounters counters) {
 
   private static volatile RunContext current;
 

@@ -7,7 +7,7 @@ import static io.relayharness.load.smtp.SmtpDsl.smtp;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.relayharness.load.LoadCounters;
-import io.relayharness.load.LoadSpec;
+import io.relayharness.load.LoadRunSpec;
 import io.relayharness.load.mail.MailGenerator;
 import io.relayharness.load.smtp.SmtpProtocolBuilder;
 
@@ -22,7 +22,7 @@ public final class SmtpLoadSimulation extends Simulation {
 
   public SmtpLoadSimulation() {
     RunContext context = RunContext.current();
-    LoadSpec spec = context.spec();
+    LoadRunSpec spec = context.spec();
     SmtpProtocolBuilder p =
         smtp(spec.smtp()).counters(context.counters()).phaseTimings(spec.phaseTimings());
     if (spec.ledgerFile() != null) {

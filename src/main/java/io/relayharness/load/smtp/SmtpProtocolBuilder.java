@@ -11,6 +11,7 @@ import io.relayharness.load.smtp.client.TlsTrust;
 import io.relayharness.load.smtp.protocol.SmtpProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code smtp().host(..).port(..)...}: the settings of the SMTP protocol (defaults and bounds in
@@ -43,28 +44,29 @@ public final class SmtpProtocolBuilder implements ProtocolBuilder {
     this.phaseTimings = phaseTimings;
   }
 
-  private SmtpProtocolBuilder with(SmtpClientConfig c) {
-    return new SmtpProtocolBuilder(c, ledger, counters, phaseTimings);
+  private SmtpProtocolBuilder with(UnaryOperator<SmtpClientConfig.Builder> change) {
+    return new SmtpProtocolBuilder(
+        change.apply(config.toBuilder()).build(), ledger, counters, phaseTimings);
   }
 
   /** Sets the server host name or address. */
   public SmtpProtocolBuilder host(String host) {
-    return with(config.withTarget(host, config.port()));
+    return with(b -> b.host(host));
   }
 
   /** Sets the server port. */
   public SmtpProtocolBuilder port(int port) {
-    return with(config.withTarget(config.host(), port));
+    return with(b -> b.port(port));
   }
 
   /** Sets the name sent with EHLO (and HELO). */
   public SmtpProtocolBuilder heloName(String name) {
-    return with(config.withHeloName(name));
+    return with(b -> b.heloName(name));
   }
 
   /** Caps the connections each Gatling event loop opens (total = cap × event loops). */
   public SmtpProtocolBuilder maxConnectionsPerEventLoop(int cap) {
-    return with(config.withMaxConnectionsPerEventLoop(cap));
+    return with(b -> b.maxConnectionsPerEventLoop(cap));
   }
 
   /** {@code true}: pipeline when the server offers PIPELINING; {@code false}: never. */
@@ -74,22 +76,22 @@ public final class SmtpProtocolBuilder implements ProtocolBuilder {
 
   /** Sets the pipelining mode ({@link PipeliningMode#ON} forces it). */
   public SmtpProtocolBuilder pipelining(PipeliningMode mode) {
-    return with(config.withPipelining(mode));
+    return with(b -> b.pipelining(mode));
   }
 
   /** Sets the STARTTLS mode, keeping the trust setting. */
   public SmtpProtocolBuilder startTls(StartTlsMode mode) {
-    return with(config.withStartTls(mode, config.tlsTrust()));
+    return with(b -> b.startTls(mode));
   }
 
   /** Trusts any server certificate after STARTTLS (the default). */
   public SmtpProtocolBuilder trustAll() {
-    return with(config.withStartTls(config.startTls(), TlsTrust.trustAll()));
+    return with(b -> b.tlsTrust(TlsTrust.trustAll()));
   }
 
   /** Trusts only the certificates in a PKCS12 truststore. */
   public SmtpProtocolBuilder truststore(Path file, String password) {
-    return with(config.withStartTls(config.startTls(), TlsTrust.truststore(file, password)));
+    return with(b -> b.tlsTrust(TlsTrust.truststore(file, password)));
   }
 
   /** Authenticates with {@code AUTH PLAIN}. */
@@ -104,36 +106,32 @@ public final class SmtpProtocolBuilder implements ProtocolBuilder {
 
   /** Authenticates with the given mechanism. */
   public SmtpProtocolBuilder auth(AuthMechanism mechanism, String username, String password) {
-    return with(config.withCredentials(new SmtpCredentials(username, password, mechanism)));
+    return with(b -> b.credentials(new SmtpCredentials(username, password, mechanism)));
   }
 
   /** Bounds the TCP connect. */
   public SmtpProtocolBuilder connectTimeout(Duration timeout) {
-    return with(
-        config.withTimeouts(timeout.toMillis(), config.commandTimeoutMs(), config.dataTimeoutMs()));
+    return with(b -> b.connectTimeoutMs(timeout.toMillis()));
   }
 
   /** Bounds the wait for each reply except the one to the end of data. */
   public SmtpProtocolBuilder commandTimeout(Duration timeout) {
-    return with(
-        config.withTimeouts(config.connectTimeoutMs(), timeout.toMillis(), config.dataTimeoutMs()));
+    return with(b -> b.commandTimeoutMs(timeout.toMillis()));
   }
 
   /** Bounds the wait for the reply to the end of data. */
   public SmtpProtocolBuilder dataTimeout(Duration timeout) {
-    return with(
-        config.withTimeouts(
-            config.connectTimeoutMs(), config.commandTimeoutMs(), timeout.toMillis()));
+    return with(b -> b.dataTimeoutMs(timeout.toMillis()));
   }
 
   /** Bounds the wait for a free connection. */
   public SmtpProtocolBuilder queueTimeout(Duration timeout) {
-    return with(config.withQueueTimeoutMs(timeout.toMillis()));
+    return with(b -> b.queueTimeoutMs(timeout.toMillis()));
   }
 
   /** Closes (QUIT) a connection after this many messages; 0 keeps it. */
   public SmtpProtocolBuilder maxMessagesPerConnection(int count) {
-    return with(config.withMaxMessagesPerConnection(count));
+    return with(b -> b.maxMessagesPerConnection(count));
   }
 
   /** Writes an {@code AcceptedMail} JSON line per transaction to {@code file}. */

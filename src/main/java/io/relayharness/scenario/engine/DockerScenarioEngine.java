@@ -9,8 +9,8 @@ import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
 import io.relayharness.load.LoadResult;
 import io.relayharness.load.LoadRun;
+import io.relayharness.load.LoadRunSpec;
 import io.relayharness.load.LoadRunner;
-import io.relayharness.load.LoadSpec;
 import io.relayharness.observe.RelayLogParser;
 import io.relayharness.observe.RelayWarning;
 import io.relayharness.observe.RunFolder;
@@ -132,7 +132,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     int port =
         s.relay().port() == Relay.SUBMISSION_PORT ? relay.submissionPort() : relay.smtpPort();
     String idPrefix = topo.run().runId().replace("rh-", "h");
-    LoadSpec spec = ScenarioLoad.build(s, relay.host(), port, idPrefix, state.folder.dir());
+    LoadRunSpec spec = ScenarioLoad.build(s, relay.host(), port, idPrefix, state.folder.dir());
     TimelineRunner runner =
         new TimelineRunner(s.timeline(), new TopologyFaultTarget(topo), new SystemFaultScheduler());
     state.timeline = runner;

@@ -1,6 +1,6 @@
 package io.relayharness.scenario.engine;
 
-import io.relayharness.load.LoadSpec;
+import io.relayharness.load.LoadRunSpec;
 import io.relayharness.load.mail.MailGeneratorConfig;
 import io.relayharness.load.profile.LoadProfile;
 import io.relayharness.load.smtp.client.AuthMechanism;
@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a scenario's client, load and mail sections into the load injector's {@link LoadSpec}: the
+ * Turns a scenario's client, load and mail sections into the injector's {@link LoadRunSpec}: the
  * open-model profile (warm-up, then the steps), the SMTP client options, and the generator with the
  * scenario's recipient pool (known {@code r<i>@} and, for a share, unknown {@code unknown-<i>@}
  * recipients). Stateless; thread-safe.
@@ -29,7 +29,7 @@ final class ScenarioLoad {
 
   private ScenarioLoad() {}
 
-  static LoadSpec build(Scenario s, String host, int port, String idPrefix, Path folder) {
+  static LoadRunSpec build(Scenario s, String host, int port, String idPrefix, Path folder) {
     LoadProfile.Builder profile = LoadProfile.builder();
     if (s.load().warmUpSeconds() > 0 && s.load().warmUpRatePerSec() > 0) {
       profile.warmUp(s.load().warmUpRatePerSec(), s.load().warmUpSeconds());
@@ -55,7 +55,7 @@ final class ScenarioLoad {
             .senderDomain(s.load().fromDomain())
             .senderPool(s.load().senderPool())
             .build();
-    return LoadSpec.of(
+    return LoadRunSpec.of(
             host,
             port,
             profile.build(),

@@ -15,12 +15,14 @@ import io.relayharness.faults.RestartRelay;
 import io.relayharness.faults.SinkFault;
 import io.relayharness.faults.StartWorker;
 import io.relayharness.faults.TimelineStep;
-import io.relayharness.faults.Toxic;
+import io.relayharness.faults.ToxicFault;
 import io.relayharness.faults.UnpauseWorker;
 import io.relayharness.scenario.Durations;
 import io.relayharness.scenario.LoadSpec;
 import io.relayharness.scenario.ScenarioSchema;
 import io.relayharness.scenario.TopologySpec;
+import io.relayharness.vocab.SmtpStage;
+import io.relayharness.vocab.ToxicKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -40,29 +42,6 @@ final class TimelineParser {
   private static final List<String> COMMON = List.of("at", "for", "name", "action", "target");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-
-  /** Toxiproxy attributes per toxic type (scenarios/README.md, "Toxics", lists them with units). */
-  private static final Map<String, List<String>> ATTRIBUTES =
-      Map.of(
-          "latency", List.of("latency", "jitter"),
-          "bandwidth", List.of("rate"),
-          "slow_close", List.of("delay"),
-          "timeout", List.of("timeout"),
-          "reset_peer", List.of("timeout"),
-          "slicer", List.of("average_size", "size_variation", "delay"),
-          "limit_data", List.of("bytes"));
-
-  /** Attributes a toxic type cannot do without. */
-  private static final Map<String, String> REQUIRED_ATTRIBUTE =
-      Map.of(
-          "latency",
-          "latency",
-          "bandwidth",
-          "rate",
-          "limit_data",
-          "bytes",
-          "slicer",
-          "average_size");
 
   private final Fields f;
   private final TopologySpec topology;
@@ -236,7 +215,7 @@ final class TimelineParser {
       case PauseWorker.NAME -> new PauseWorker(scope);
       case UnpauseWorker.NAME -> new UnpauseWorker(scope);
       case RestartRelay.NAME -> RestartRelay.ofRelay();
-      case Toxic.NAME -> toxic(node, path, base, scope);
+      case ToxicFault.NAME -> toxic(node, path, base, scope);
       case SinkFault.NAME -> sinkFault(node, path, scope);
       case DnsChange.NAME -> dns(node, path, scope);
       default -> throw new IllegalStateException("action without a builder: " + action);
@@ -248,6 +227,7 @@ final class TimelineParser {
     if (type == null && !Fields.has(node, "type")) {
       f.error(path + ".type", "required for action 'toxic' (latency, bandwidth, timeout, ...)");
     }
+    ToxicKind kind = type == null ? null : ToxicKind.byApiName(type).orElse(null);
     String stream = f.choice(node, path, "stream");
     double toxicity = f.number(node, path, "toxicity");
     String at = path + ".attributes";
@@ -257,7 +237,7 @@ final class TimelineParser {
       f.error(at, "expected a mapping of attribute to number, got " + Fields.show(raw));
     } else if (raw != null && raw.isObject()) {
       ObjectNode map = (ObjectNode) raw;
-      List<String> allowed = type == null ? null : ATTRIBUTES.get(type);
+      List<String> allowed = kind == null ? null : kind.attributeNames();
       Iterator<String> it = map.fieldNames();
       while (it.hasNext()) {
         String key = it.next();
@@ -281,14 +261,16 @@ final class TimelineParser {
         }
       }
     }
-    if (type != null
-        && REQUIRED_ATTRIBUTE.containsKey(type)
-        && !attributes.containsKey(REQUIRED_ATTRIBUTE.get(type))) {
-      f.error(at, "toxic '" + type + "' needs attribute '" + REQUIRED_ATTRIBUTE.get(type) + "'");
+    if (kind != null) {
+      kind.requiredAttribute()
+          .filter(required -> !attributes.containsKey(required.name()))
+          .ifPresent(
+              required ->
+                  f.error(at, "toxic '" + type + "' needs attribute '" + required.name() + "'"));
     }
     return type == null
         ? null
-        : new Toxic(scope, base + "-" + type, type, stream, toxicity, attributes);
+        : new ToxicFault(scope, base + "-" + type, type, stream, toxicity, attributes);
   }
 
   private FaultAction sinkFault(ObjectNode node, String path, FaultScope scope) {
@@ -316,7 +298,9 @@ final class TimelineParser {
     }
     String faultAction = f.choice(fault, at, "action");
     out.put("action", faultAction);
-    if ("drop-before-250".equals(faultAction) && stage != null && !"eod".equals(stage)) {
+    if ("drop-before-250".equals(faultAction)
+        && stage != null
+        && !SmtpStage.EOD.wireName().equals(stage)) {
       f.error(
           at + ".stage",
           "'"

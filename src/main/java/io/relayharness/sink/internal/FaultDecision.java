@@ -1,7 +1,7 @@
 package io.relayharness.sink.internal;
 
 import io.relayharness.sink.Fault;
-import io.relayharness.sink.FaultAction;
+import io.relayharness.sink.FaultEffect;
 
 /**
  * What the faults decided for one event: a total delay, and the fault that decides the outcome
@@ -13,12 +13,12 @@ record FaultDecision(long delayMs, Fault outcome) {
 
   /** Whether a fault answers with its own reply code. */
   boolean replies() {
-    return outcome != null && outcome.action() == FaultAction.REPLY;
+    return outcome != null && outcome.action() == FaultEffect.REPLY;
   }
 
   /** Whether the message is to be taken and the connection closed before the 250. */
   boolean dropsBefore250() {
-    return outcome != null && outcome.action() == FaultAction.DROP_BEFORE_250;
+    return outcome != null && outcome.action() == FaultEffect.DROP_BEFORE_250;
   }
 
   /** Waits the delay (the calling session thread sleeps). */

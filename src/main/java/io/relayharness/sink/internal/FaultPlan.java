@@ -1,8 +1,8 @@
 package io.relayharness.sink.internal;
 
 import io.relayharness.sink.Fault;
-import io.relayharness.sink.FaultAction;
-import io.relayharness.sink.FaultStage;
+import io.relayharness.sink.FaultEffect;
+import io.relayharness.vocab.SmtpStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ public final class FaultPlan {
   /**
    * Decides one event at {@code stage}: firing faults add their delays; the first reply/drop wins.
    */
-  FaultDecision decide(FaultStage stage) {
+  FaultDecision decide(SmtpStage stage) {
     if (faults.isEmpty()) {
       return FaultDecision.NONE;
     }
@@ -75,7 +75,7 @@ public final class FaultPlan {
         continue;
       }
       delayMs += f.delayMs();
-      if (f.action() != FaultAction.DELAY) {
+      if (f.action() != FaultEffect.DELAY) {
         return new FaultDecision(delayMs, f);
       }
     }

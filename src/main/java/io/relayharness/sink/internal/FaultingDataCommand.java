@@ -1,6 +1,6 @@
 package io.relayharness.sink.internal;
 
-import io.relayharness.sink.FaultStage;
+import io.relayharness.vocab.SmtpStage;
 import java.io.IOException;
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.internal.server.BaseCommand;
@@ -27,10 +27,10 @@ public final class FaultingDataCommand extends BaseCommand {
   public void execute(String commandString, Session session)
       throws IOException, DropConnectionException {
     if (session.isMailTransactionInProgress() && session.getRecipientCount() > 0) {
-      FaultDecision decision = context.faults().decide(FaultStage.DATA);
+      FaultDecision decision = context.faults().decide(SmtpStage.DATA);
       decision.sleepDelay(context.counters());
       if (decision.replies()) {
-        context.counters().rejected(FaultStage.DATA, decision.outcome().code());
+        context.counters().rejected(SmtpStage.DATA, decision.outcome().code());
         session.sendResponse(decision.outcome().code() + " " + decision.outcome().text());
         return;
       }

@@ -1,7 +1,6 @@
 package io.relayharness.sink.internal;
 
-import io.relayharness.sink.FaultStage;
-import java.util.Locale;
+import io.relayharness.vocab.SmtpStage;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +15,7 @@ public final class RunningCounters {
   private final LongAdder delayed = new LongAdder();
   private final LongAdder sessionsTotal = new LongAdder();
   private final ConcurrentHashMap<Integer, LongAdder> rejectedByCode = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<FaultStage, LongAdder> rejectedByStage =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<SmtpStage, LongAdder> rejectedByStage = new ConcurrentHashMap<>();
 
   /** Counts one message answered 250. */
   public void accepted(long sizeBytes) {
@@ -26,7 +24,7 @@ public final class RunningCounters {
   }
 
   /** Counts one rejection reply this sink chose to send. */
-  public void rejected(FaultStage stage, int code) {
+  public void rejected(SmtpStage stage, int code) {
     rejectedByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
     rejectedByStage.computeIfAbsent(stage, s -> new LongAdder()).increment();
   }
@@ -76,7 +74,7 @@ public final class RunningCounters {
   /** Returns rejections by stage name, sorted. */
   public Map<String, Long> rejectedByStage() {
     Map<String, Long> out = new TreeMap<>();
-    rejectedByStage.forEach((k, v) -> out.put(k.name().toLowerCase(Locale.ROOT), v.sum()));
+    rejectedByStage.forEach((k, v) -> out.put(k.wireName(), v.sum()));
     return out;
   }
 }

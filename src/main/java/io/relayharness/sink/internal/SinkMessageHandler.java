@@ -1,7 +1,7 @@
 package io.relayharness.sink.internal;
 
 import io.relayharness.ledger.SinkArrival;
-import io.relayharness.sink.FaultStage;
+import io.relayharness.vocab.SmtpStage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -44,10 +44,10 @@ public final class SinkMessageHandler implements MessageHandler {
 
   @Override
   public void from(String from) throws RejectException {
-    FaultDecision decision = context.faults().decide(FaultStage.MAIL);
+    FaultDecision decision = context.faults().decide(SmtpStage.MAIL);
     decision.sleepDelay(context.counters());
     if (decision.replies()) {
-      throw reject(FaultStage.MAIL, decision);
+      throw reject(SmtpStage.MAIL, decision);
     }
     mailFrom = from == null ? "" : from;
   }
@@ -55,11 +55,11 @@ public final class SinkMessageHandler implements MessageHandler {
   @Override
   public void recipient(String recipient) throws RejectException {
     if (rcptDecision == null) {
-      rcptDecision = context.faults().decide(FaultStage.RCPT);
+      rcptDecision = context.faults().decide(SmtpStage.RCPT);
       rcptDecision.sleepDelay(context.counters());
     }
     if (rcptDecision.replies()) {
-      throw reject(FaultStage.RCPT, rcptDecision);
+      throw reject(SmtpStage.RCPT, rcptDecision);
     }
     rcptTo.add(recipient);
   }
@@ -69,14 +69,14 @@ public final class SinkMessageHandler implements MessageHandler {
     MessageScan scan = MessageScan.read(content, context.maxMessageBytes());
     long arrivalEpochMs = context.clockEpochMs().getAsLong();
     if (scan.overLimit()) {
-      context.counters().rejected(FaultStage.EOD, 552);
+      context.counters().rejected(SmtpStage.EOD, 552);
       throw new RejectException(
           552, "5.3.4 Message size exceeds fixed limit of " + context.maxMessageBytes());
     }
-    FaultDecision decision = context.faults().decide(FaultStage.EOD);
+    FaultDecision decision = context.faults().decide(SmtpStage.EOD);
     decision.sleepDelay(context.counters());
     if (decision.replies()) {
-      throw reject(FaultStage.EOD, decision);
+      throw reject(SmtpStage.EOD, decision);
     }
     HeaderFields h = scan.headers();
     SinkArrival arrival =
@@ -96,7 +96,7 @@ public final class SinkMessageHandler implements MessageHandler {
       context.ledger().append(arrival);
     } catch (IOException | RuntimeException e) {
       LOG.error("ledger append failed; answering 451", e);
-      context.counters().rejected(FaultStage.EOD, 451);
+      context.counters().rejected(SmtpStage.EOD, 451);
       throw new RejectException(451, "4.3.0 sink ledger unavailable, try again later");
     }
     if (decision.dropsBefore250()) {
@@ -126,7 +126,7 @@ public final class SinkMessageHandler implements MessageHandler {
     throw new DropConnectionException(421, "4.3.0 connection dropped before 250");
   }
 
-  private RejectException reject(FaultStage stage, FaultDecision decision) {
+  private RejectException reject(SmtpStage stage, FaultDecision decision) {
     int code = decision.outcome().code();
     context.counters().rejected(stage, code);
     return new RejectException(code, decision.outcome().text());

@@ -1,6 +1,6 @@
 package io.relayharness.sink.internal;
 
-import io.relayharness.sink.FaultStage;
+import io.relayharness.vocab.SmtpStage;
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 
@@ -20,10 +20,10 @@ public final class SinkSessionHandler implements SessionHandler {
   public SessionAcceptance accept(Session session) {
     context.counters().sessionStarted();
     context.openSessions().put(session, Boolean.TRUE);
-    FaultDecision decision = context.faults().decide(FaultStage.CONNECT);
+    FaultDecision decision = context.faults().decide(SmtpStage.CONNECT);
     decision.sleepDelay(context.counters());
     if (decision.replies()) {
-      context.counters().rejected(FaultStage.CONNECT, decision.outcome().code());
+      context.counters().rejected(SmtpStage.CONNECT, decision.outcome().code());
       return SessionAcceptance.failure(decision.outcome().code(), decision.outcome().text());
     }
     return SessionAcceptance.success();

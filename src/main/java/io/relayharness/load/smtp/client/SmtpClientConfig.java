@@ -52,182 +52,91 @@ public record SmtpClientConfig(
 
   /** Returns the defaults listed in the class comment. */
   public static SmtpClientConfig defaults() {
-    return new SmtpClientConfig(
-        "127.0.0.1",
-        25,
-        "loadgen.example.com",
-        4,
-        PipeliningMode.AUTO,
-        StartTlsMode.OFF,
-        TlsTrust.trustAll(),
-        null,
-        5_000,
-        10_000,
-        30_000,
-        60_000,
-        0);
+    return builder().build();
   }
 
-  /** Returns a copy aimed at {@code host:port}. */
+  /** Returns a builder holding the defaults listed in the class comment. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this config's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.heloName = heloName;
+    b.maxConnectionsPerEventLoop = maxConnectionsPerEventLoop;
+    b.pipelining = pipelining;
+    b.startTls = startTls;
+    b.tlsTrust = tlsTrust;
+    b.credentials = credentials;
+    b.connectTimeoutMs = connectTimeoutMs;
+    b.commandTimeoutMs = commandTimeoutMs;
+    b.dataTimeoutMs = dataTimeoutMs;
+    b.queueTimeoutMs = queueTimeoutMs;
+    b.maxMessagesPerConnection = maxMessagesPerConnection;
+    return b;
+  }
+
+  /**
+   * Returns a copy aimed at {@code host:port}.
+   *
+   * @deprecated use {@code toBuilder().target(host, port).build()}
+   */
+  @Deprecated
   public SmtpClientConfig withTarget(String host, int port) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
+    return toBuilder().target(host, port).build();
   }
 
-  /** Returns a copy that introduces itself as {@code name} in EHLO. */
+  /**
+   * Returns a copy that introduces itself as {@code name} in EHLO.
+   *
+   * @deprecated use {@code toBuilder().heloName(name).build()}
+   */
+  @Deprecated
   public SmtpClientConfig withHeloName(String name) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        name,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
+    return toBuilder().heloName(name).build();
   }
 
-  /** Returns a copy with another connection cap per event loop. */
+  /**
+   * Returns a copy with another connection cap per event loop.
+   *
+   * @deprecated use {@code toBuilder().maxConnectionsPerEventLoop(cap).build()}
+   */
+  @Deprecated
   public SmtpClientConfig withMaxConnectionsPerEventLoop(int cap) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        cap,
-        pipelining,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
+    return toBuilder().maxConnectionsPerEventLoop(cap).build();
   }
 
-  /** Returns a copy with another pipelining mode. */
+  /**
+   * Returns a copy with another pipelining mode.
+   *
+   * @deprecated use {@code toBuilder().pipelining(mode).build()}
+   */
+  @Deprecated
   public SmtpClientConfig withPipelining(PipeliningMode mode) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        mode,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
+    return toBuilder().pipelining(mode).build();
   }
 
-  /** Returns a copy with another STARTTLS mode and certificate trust. */
+  /**
+   * Returns a copy with another STARTTLS mode and certificate trust.
+   *
+   * @deprecated use {@code toBuilder().startTls(mode).tlsTrust(trust).build()}
+   */
+  @Deprecated
   public SmtpClientConfig withStartTls(StartTlsMode mode, TlsTrust trust) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        mode,
-        trust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
+    return toBuilder().startTls(mode).tlsTrust(trust).build();
   }
 
-  /** Returns a copy that authenticates with {@code auth} (null: no AUTH). */
+  /**
+   * Returns a copy that authenticates with {@code auth} (null: no AUTH).
+   *
+   * @deprecated use {@code toBuilder().credentials(auth).build()}
+   */
+  @Deprecated
   public SmtpClientConfig withCredentials(SmtpCredentials auth) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        startTls,
-        tlsTrust,
-        auth,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
-  }
-
-  /** Returns a copy with other connect, command and end-of-data timeouts. */
-  public SmtpClientConfig withTimeouts(long connectMs, long commandMs, long dataMs) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectMs,
-        commandMs,
-        dataMs,
-        queueTimeoutMs,
-        maxMessagesPerConnection);
-  }
-
-  /** Returns a copy with another bound on the wait for a free connection. */
-  public SmtpClientConfig withQueueTimeoutMs(long timeoutMs) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        timeoutMs,
-        maxMessagesPerConnection);
-  }
-
-  /** Returns a copy that closes a connection after {@code count} messages (0: never). */
-  public SmtpClientConfig withMaxMessagesPerConnection(int count) {
-    return new SmtpClientConfig(
-        host,
-        port,
-        heloName,
-        maxConnectionsPerEventLoop,
-        pipelining,
-        startTls,
-        tlsTrust,
-        credentials,
-        connectTimeoutMs,
-        commandTimeoutMs,
-        dataTimeoutMs,
-        queueTimeoutMs,
-        count);
+    return toBuilder().credentials(auth).build();
   }
 
   private static void requireText(String key, String value) {
@@ -240,6 +149,126 @@ public record SmtpClientConfig(
     if (value < min || value > max) {
       throw new IllegalArgumentException(
           key + " must be in " + min + ".." + max + ", was " + value);
+    }
+  }
+
+  /** Builds a {@link SmtpClientConfig}; starts from the defaults. Not thread-safe. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 25;
+    private String heloName = "loadgen.example.com";
+    private int maxConnectionsPerEventLoop = 4;
+    private PipeliningMode pipelining = PipeliningMode.AUTO;
+    private StartTlsMode startTls = StartTlsMode.OFF;
+    private TlsTrust tlsTrust = TlsTrust.trustAll();
+    private SmtpCredentials credentials;
+    private long connectTimeoutMs = 5_000;
+    private long commandTimeoutMs = 10_000;
+    private long dataTimeoutMs = 30_000;
+    private long queueTimeoutMs = 60_000;
+    private int maxMessagesPerConnection;
+
+    private Builder() {}
+
+    /** Aims at {@code host:port}. */
+    public Builder target(String host, int port) {
+      return host(host).port(port);
+    }
+
+    /** The server host name or address. */
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    /** The server port. */
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    /** The name sent with EHLO (and HELO). */
+    public Builder heloName(String value) {
+      heloName = value;
+      return this;
+    }
+
+    /** The connections each event loop may open. */
+    public Builder maxConnectionsPerEventLoop(int value) {
+      maxConnectionsPerEventLoop = value;
+      return this;
+    }
+
+    /** The pipelining mode. */
+    public Builder pipelining(PipeliningMode value) {
+      pipelining = value;
+      return this;
+    }
+
+    /** The STARTTLS mode. */
+    public Builder startTls(StartTlsMode value) {
+      startTls = value;
+      return this;
+    }
+
+    /** The certificate trust after STARTTLS. */
+    public Builder tlsTrust(TlsTrust value) {
+      tlsTrust = value;
+      return this;
+    }
+
+    /** The AUTH credentials (null: no AUTH). */
+    public Builder credentials(SmtpCredentials value) {
+      credentials = value;
+      return this;
+    }
+
+    /** Bounds the TCP connect. */
+    public Builder connectTimeoutMs(long value) {
+      connectTimeoutMs = value;
+      return this;
+    }
+
+    /** Bounds the wait for each reply except the one to the end of data. */
+    public Builder commandTimeoutMs(long value) {
+      commandTimeoutMs = value;
+      return this;
+    }
+
+    /** Bounds the wait for the reply to the end of data. */
+    public Builder dataTimeoutMs(long value) {
+      dataTimeoutMs = value;
+      return this;
+    }
+
+    /** Bounds the wait for a free connection. */
+    public Builder queueTimeoutMs(long value) {
+      queueTimeoutMs = value;
+      return this;
+    }
+
+    /** Closes a connection after this many messages (0: never). */
+    public Builder maxMessagesPerConnection(int value) {
+      maxMessagesPerConnection = value;
+      return this;
+    }
+
+    /** Returns the config; throws naming the first setting out of bounds. */
+    public SmtpClientConfig build() {
+      return new SmtpClientConfig(
+          host,
+          port,
+          heloName,
+          maxConnectionsPerEventLoop,
+          pipelining,
+          startTls,
+          tlsTrust,
+          credentials,
+          connectTimeoutMs,
+          commandTimeoutMs,
+          dataTimeoutMs,
+          queueTimeoutMs,
+          maxMessagesPerConnection);
     }
   }
 }

@@ -32,9 +32,12 @@ class PipeliningTest {
       EventLoopGroup group = Transports.newEventLoopGroup(false, false, 1, "pipelining-test");
       try (SmtpClient client =
           new SmtpClient(
-              SmtpClientConfig.defaults()
-                  .withTarget("127.0.0.1", listener.getLocalPort())
-                  .withTimeouts(2000, 1500, 2000),
+              SmtpClientConfig.builder()
+                  .target("127.0.0.1", listener.getLocalPort())
+                  .connectTimeoutMs(2000)
+                  .commandTimeoutMs(1500)
+                  .dataTimeoutMs(2000)
+                  .build(),
               Transports.newSocketChannelFactory(false, false))) {
         CompletableFuture<TransactionResult> done = new CompletableFuture<>();
         client.send(

@@ -40,10 +40,16 @@ class SmtpClientTest {
   }
 
   private static SmtpClientConfig config(int port) {
-    return SmtpClientConfig.defaults()
-        .withTarget("127.0.0.1", port)
-        .withMaxConnectionsPerEventLoop(2)
-        .withTimeouts(2000, 5000, 5000);
+    return options(port).build();
+  }
+
+  private static SmtpClientConfig.Builder options(int port) {
+    return SmtpClientConfig.builder()
+        .target("127.0.0.1", port)
+        .maxConnectionsPerEventLoop(2)
+        .connectTimeoutMs(2000)
+        .commandTimeoutMs(5000)
+        .dataTimeoutMs(5000);
   }
 
   private static SmtpClient client(SmtpClientConfig config) {
@@ -92,7 +98,7 @@ class SmtpClientTest {
       try (TestSmtpServer server = TestSmtpServer.start();
           SmtpClient client =
               client(
-                  config(server.port()).withMaxConnectionsPerEventLoop(1).withPipelining(mode))) {
+                  options(server.port()).maxConnectionsPerEventLoop(1).pipelining(mode).build())) {
         TransactionResult refused = sendOne(client, "rcpt-451@archive.example.com");
         TransactionResult next = sendOne(client, "ok@archive.example.com");
 
@@ -213,10 +219,12 @@ class SmtpClientTest {
   }
 
   private static SmtpClientConfig secure(int port, SmtpCredentials credentials, TlsTrust trust) {
-    return config(port)
-        .withMaxConnectionsPerEventLoop(1)
-        .withStartTls(StartTlsMode.REQUIRED, trust)
-        .withCredentials(credentials);
+    return options(port)
+        .maxConnectionsPerEventLoop(1)
+        .startTls(StartTlsMode.REQUIRED)
+        .tlsTrust(trust)
+        .credentials(credentials)
+        .build();
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.relayharness.load.smtp.client.SmtpTransaction;
 import io.relayharness.load.smtp.client.StartTlsMode;
 import io.relayharness.load.smtp.client.TransactionOutcome;
 import io.relayharness.load.smtp.client.TransactionResult;
+import io.relayharness.vocab.SmtpStage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -604,17 +605,17 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
 
   private static String stageOf(State s) {
     return switch (s) {
-      case MAIL -> "mail";
-      case RCPT -> "rcpt";
-      case DATA -> "data";
-      case CONTENT -> "eod";
+      case MAIL -> SmtpStage.MAIL.wireName();
+      case RCPT -> SmtpStage.RCPT.wireName();
+      case DATA -> SmtpStage.DATA.wireName();
+      case CONTENT -> SmtpStage.EOD.wireName();
       default -> s.name().toLowerCase(Locale.ROOT);
     };
   }
 
   private static String setupStage(State s) {
     return switch (s) {
-      case CONNECTING -> "connect";
+      case CONNECTING -> SmtpStage.CONNECT.wireName();
       case GREETING -> "greeting";
       case EHLO, HELO -> "ehlo";
       case STARTTLS, TLS_HANDSHAKE -> "starttls";

@@ -2,8 +2,12 @@ package io.relayharness.sink;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What a sink fault does when it fires. Immutable; thread-safe. */
-public enum FaultAction {
+/**
+ * What a sink fault does when it fires: the {@code action} of a {@link Fault} in the sink's JSON.
+ * (Named apart from {@code faults.FaultAction}, a step of a scenario's timeline.) Immutable;
+ * thread-safe.
+ */
+public enum FaultEffect {
   /** Answer with the fault's code and text (after its delay, if any). */
   @JsonProperty("reply")
   REPLY,

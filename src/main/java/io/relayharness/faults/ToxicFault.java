@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Adds a Toxiproxy toxic (latency, bandwidth, timeout, reset_peer, slow_close, limit_data, slicer)
- * to the workers' proxies; undo removes it.
+ * Adds a Toxiproxy toxic (one of {@link io.relayharness.vocab.ToxicKind#scenarioKinds()}) to the
+ * workers' proxies; undo removes it.
  *
  * @param scope the workers
  * @param toxicName the toxic's name on each proxy
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param toxicity share of connections affected, 0..1
  * @param attributes the toxic's attributes
  */
-public record Toxic(
+public record ToxicFault(
     FaultScope scope,
     String toxicName,
     String type,
@@ -26,7 +26,7 @@ public record Toxic(
   /** The name in scenario files. */
   public static final String NAME = "toxic";
 
-  public Toxic {
+  public ToxicFault {
     attributes = Map.copyOf(attributes);
   }
 
