@@ -9,10 +9,17 @@
 #   /etc/relay-harness/configs/<variant>/sasl-users user password lines for Cyrus sasldb
 #   /etc/relay-harness/overrides.cf                 per-run settings, applied last
 #   RELAY_VARIANT                                   the variant name
+#
+# Or, with RELAY_CONFIG_DIR set, an operator's own config directory (OperatorConfig.java):
+#   $RELAY_CONFIG_DIR/main.cf, master.cf  installed as /etc/postfix/main.cf and master.cf
+#   $RELAY_CONFIG_DIR/files/<i>           the tables and files they name
+#   $RELAY_CONFIG_DIR/files.plan          "<i> <target path> <postmap type or ->" a line
+#   $RELAY_CONFIG_DIR/harness.cf          the settings the harness owns, applied last
 set -euo pipefail
 VARIANT="${RELAY_VARIANT:?RELAY_VARIANT is not set}"
+OPERATOR="${RELAY_CONFIG_DIR:-}"
 DIR="/etc/relay-harness/configs/$VARIANT"
-if [ ! -d "$DIR" ]; then
+if [ -z "$OPERATOR" ] && [ ! -d "$DIR" ]; then
   echo "relay: unknown config variant '$VARIANT'; variants: $(find /etc/relay-harness/configs -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | tr '\n' ' ')" >&2
   exit 2
 fi
@@ -29,6 +36,51 @@ apply_settings() { # file: name = value lines, '#' comments; one postconf call f
   done <"$file"
   [ ${#settings[@]} -eq 0 ] || postconf -e "${settings[@]}"
 }
+
+start_checked() { # postfix check with Postfix's own words, then Postfix as PID 1
+  printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
+  newaliases 2>/dev/null || true
+  # Postfix re-reads files changed within ~2 s of start, pausing: back-date what we wrote.
+  find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true
+  # postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
+  # the start with Postfix's own words instead of a silent exit.
+  local check
+  if ! check="$(script -qec "postfix check" /dev/null 2>&1)"; then
+    echo "$check" | tr -d '\r' >&2
+    echo "relay: postfix check failed for $1" >&2
+    exit 3
+  fi
+  [ -n "$check" ] && echo "$check" | tr -d '\r' >&2
+  echo "relay: $1, $(postconf -n | wc -l) settings differ from defaults"
+  exec postfix start-fg
+}
+
+if [ -n "$OPERATOR" ]; then
+  cp "$OPERATOR/main.cf" /etc/postfix/main.cf
+  [ -f "$OPERATOR/master.cf" ] && cp "$OPERATOR/master.cf" /etc/postfix/master.cf
+  while read -r index target type; do
+    [ -n "$index" ] || continue
+    mkdir -p "$(dirname "$target")"
+    cp "$OPERATOR/files/$index" "$target"
+    if [ "$type" != "-" ] && ! out="$(postmap "$type:$target" 2>&1)"; then
+      echo "$out" >&2
+      echo "relay: postmap $type:$target failed (a table of the relay config)" >&2
+      exit 3
+    fi
+  done <"$OPERATOR/files.plan"
+  # Postfix says what it rejects in the operator's main.cf before the harness changes anything.
+  if ! out="$(postconf -c /etc/postfix -n 2>&1 >/dev/null)" || [[ "$out" == *fatal* ]]; then
+    echo "$out" >&2
+    echo "relay: Postfix rejects the relay config's main.cf" >&2
+    exit 3
+  fi
+  [ -n "$out" ] && echo "$out" >&2
+  [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
+  apply_settings "$OPERATOR/harness.cf"
+  postconf -F '*/*/chroot = n'
+  echo "relay: set by the harness: $(grep -v '^#' "$OPERATOR/harness.cf" | cut -d' ' -f1 | tr '\n' ' ')master.cf chroot = n"
+  start_checked "$VARIANT"
+fi
 
 # Harness plumbing, common to every variant.
 postconf -e "maillog_file = /dev/stdout" "enable_long_queue_ids = yes" "inet_protocols = ipv4" \
@@ -67,18 +119,4 @@ if [ -f "$DIR/smtpd-sasl.conf" ]; then
 fi
 [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
 
-printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
-newaliases 2>/dev/null || true
-# Postfix re-reads files changed within ~2 s of start, pausing: back-date what we wrote.
-find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true
-
-# postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
-# the start with Postfix's own words instead of a silent exit.
-if ! check="$(script -qec "postfix check" /dev/null 2>&1)"; then
-  echo "$check" | tr -d '\r' >&2
-  echo "relay: postfix check failed for variant '$VARIANT'" >&2
-  exit 3
-fi
-[ -n "$check" ] && echo "$check" | tr -d '\r' >&2
-echo "relay: variant $VARIANT, $(postconf -n | wc -l) settings differ from defaults"
-exec postfix start-fg
+start_checked "variant $VARIANT"
