@@ -436,6 +436,7 @@ public final class OperatorConfig {
         smtpTransports.put("relay", "smtp");
         smtpTransports.put("lmtp", "lmtp");
       }
+      harnessOwned();
       List<Setting> all = new ArrayList<>(mainCf);
       all.addAll(masterOptions);
       for (Setting s : all) {
@@ -456,7 +457,6 @@ public final class OperatorConfig {
                   }
                 }
               });
-      harnessOwned();
     }
 
     private void harnessOwned() {
