@@ -32,13 +32,13 @@ import java.util.regex.Pattern;
  *       ({@code smtp inet}, or {@code submission inet} for a port-587 scenario), and no inet
  *       service on the fault proxy's ports (2525, 8474) or bound to a host address.
  *   <li>Lookup tables: every {@code type:/path} a setting names, for the file types {@code hash},
- *       {@code btree} (compiled with {@code postmap} in the container), {@code regexp}, {@code
- *       pcre}, {@code texthash}, {@code cidr} (copied). The file is found in the directory by its
- *       path below {@code /etc/postfix} or by its name; a table named but missing is refused
- *       ({@code /etc/aliases} excepted: the image has it). Tables of types the relay image lacks
- *       ({@code cdb}, {@code lmdb}, {@code mysql}, {@code ldap}, ...) are refused. Cache databases
- *       ({@code *_cache_database}, {@code address_verify_map}) are Postfix's own and not looked
- *       for.
+ *       {@code btree}, {@code lmdb}, {@code cdb} (compiled with {@code postmap} in the container),
+ *       {@code regexp}, {@code pcre}, {@code texthash}, {@code cidr} (copied). The file is found in
+ *       the directory by its path below {@code /etc/postfix} or by its name; a table named but
+ *       missing is refused ({@code /etc/aliases} excepted: the image has it). Tables of types the
+ *       relay image lacks ({@code mysql}, {@code ldap}, {@code sqlite}, ...) are refused. Cache
+ *       databases ({@code *_cache_database}, {@code address_verify_map}) are Postfix's own and not
+ *       looked for.
  *   <li>Next hops: {@code transport_maps} (files, {@code inline:}, {@code randmap:}, {@code
  *       static:}), {@code relayhost}, {@code smtp_fallback_relay}, {@code default_transport},
  *       {@code relay_transport}, {@code sender_dependent_relayhost_maps} and {@code
@@ -65,7 +65,7 @@ public final class OperatorConfig {
   public static final String CONTAINER_DIR = "/etc/relay-harness/operator";
 
   /** Table types compiled with postmap. */
-  private static final Set<String> POSTMAP_TYPES = Set.of("hash", "btree");
+  private static final Set<String> POSTMAP_TYPES = Set.of("hash", "btree", "lmdb", "cdb");
 
   /** Table types read from the file as it is. */
   private static final Set<String> TEXT_TYPES = Set.of("regexp", "pcre", "texthash", "cidr");
@@ -260,6 +260,13 @@ public final class OperatorConfig {
                 + (workers - 1));
       }
     }
+    if (!hasMasterCf() && port != 25) {
+      out.add(
+          dir
+              + ": no master.cf, and Debian's has no service on port "
+              + port
+              + " (the load connects there): add a master.cf with a 'submission inet' service");
+    }
     if (hasMasterCf()) {
       String want = port == 587 ? "submission" : "smtp";
       boolean listens =
@@ -315,7 +322,10 @@ public final class OperatorConfig {
 
   /** {@code zone} with this config's names added: MX names and bracketed names' A records. */
   public DnsZone zone(DnsZone zone) {
-    return zone.withNames(mxNames(), aliasWorkers());
+    Map<String, String> aliases = new LinkedHashMap<>(aliasWorkers());
+    // a worker's own host name already has its A record
+    aliases.entrySet().removeIf(e -> e.getKey().equals(DnsZone.hostName(e.getValue())));
+    return zone.withNames(mxNames(), aliases);
   }
 
   /** The files to copy into the relay container: container path → file in the directory. */
@@ -621,8 +631,8 @@ public final class OperatorConfig {
                   + type
                   + ":"
                   + path
-                  + ", a table type the relay image cannot open (it has hash, btree, regexp,"
-                  + " pcre, texthash, cidr, inline, static, randmap)");
+                  + ", a table type the relay image cannot open (it has hash, btree, lmdb, cdb,"
+                  + " regexp, pcre, texthash, cidr, inline, static, randmap)");
           continue;
         }
         if (!POSTMAP_TYPES.contains(type) && !TEXT_TYPES.contains(type)) {

@@ -170,6 +170,9 @@ class OperatorConfigTest {
         .as("the zone answers the bracketed names with A records")
         .contains("host-record=archive1.corp.example,127.0.1.11")
         .contains("host-record=smarthost.corp.example,127.0.1.10");
+    assertThat(zone.split("host-record=worker2.int.example.com,", -1))
+        .as("a worker's own name keeps its one A record")
+        .hasSize(2);
   }
 
   @Test
@@ -200,14 +203,14 @@ class OperatorConfigTest {
   void shouldRefuseTableTypesTheImageLacksAndValuesPostfixRejects() throws IOException {
     OperatorConfig c =
         config(
-            "transport_maps = cdb:/etc/postfix/transport\n"
+            "transport_maps = mysql:/etc/postfix/transport.cf\n"
                 + "minimal_backoff_time = banana\n"
                 + "this is not a setting\n");
 
     assertThat(c.problems())
         .as("problems")
         .satisfiesExactlyInAnyOrder(
-            p -> assertThat(p).contains("line 1").contains("cdb:").contains("cannot open"),
+            p -> assertThat(p).contains("line 1").contains("mysql:").contains("cannot open"),
             p ->
                 assertThat(p)
                     .contains("line 2: minimal_backoff_time: 'banana' is not a Postfix time"),
@@ -232,6 +235,12 @@ class OperatorConfigTest {
     assertThat(c.problems(3, 587))
         .as("problems for a load on port 587")
         .noneSatisfy(p -> assertThat(p).contains("no 'submission inet'"));
+    Files.delete(dir.resolve("master.cf"));
+    assertThat(OperatorConfig.read(dir).problems(3, 587))
+        .as("problems for a load on port 587 without a master.cf")
+        .singleElement()
+        .asString()
+        .contains("no master.cf");
     assertThat(c.masterOptions())
         .as("master.cf -o settings")
         .extracting(OperatorConfig.Setting::name)

@@ -75,6 +75,39 @@ class OperatorConfigIT {
   }
 
   @Test
+  void shouldCompileAnLmdbTransportAndAnswerABracketedNextHopWithItsWorker() throws Exception {
+    Files.writeString(
+        dir.resolve("main.cf"),
+        "mydestination =\n"
+            + "relay_domains = archive.example.com\n"
+            + "relay_recipient_maps = pcre:/etc/postfix/recipients.pcre\n"
+            + "smtpd_relay_restrictions = reject_unauth_destination\n"
+            + "transport_maps = lmdb:/etc/postfix/transport\n");
+    Files.writeString(
+        dir.resolve("transport"), "archive.example.com  smtp:[archive1.corp.example]\n");
+    Files.writeString(dir.resolve("recipients.pcre"), "/@archive\\.example\\.com$/ OK\n");
+    try (MailTopology topology = MailTopology.builder().configDir(dir, 25).workers(2).build()) {
+      topology.start();
+      Relay relay = topology.relay();
+      assertThat(relay.exec("getent", "hosts", "archive1.corp.example"))
+          .as("the bracketed next hop's A record")
+          .startsWith("127.0.1.10 ");
+
+      TestMail mail = new TestMail(relay.host(), relay.smtpPort());
+      List<String> ids = mail.send("lmdb", 30, 3);
+      Map<String, List<SinkArrival>> arrivals = awaitArrivals(topology, ids);
+
+      assertThat(
+              arrivals.values().stream()
+                  .flatMap(List::stream)
+                  .map(SinkArrival::worker)
+                  .collect(Collectors.toSet()))
+          .as("workers reached through [archive1.corp.example] (the first bracketed name)")
+          .containsExactly("worker0");
+    }
+  }
+
+  @Test
   void shouldFailTheStartWithPostfixsOwnWordsForAMainCfPostfixRejects() throws IOException {
     Files.writeString(
         dir.resolve("main.cf"), "relay_domains = archive.example.com\nmail_owner = no-such-user\n");
