@@ -72,8 +72,7 @@ public final class OperatorConfig {
 
   /** Table types whose argument is a file, that the relay image cannot open. */
   private static final Set<String> UNSUPPORTED_FILE_TYPES =
-      Set.of(
-          "cdb", "lmdb", "dbm", "sdbm", "mysql", "pgsql", "ldap", "sqlite", "memcache", "mongodb");
+      Set.of("dbm", "sdbm", "mysql", "pgsql", "ldap", "sqlite", "memcache", "mongodb");
 
   private static final Pattern TABLE_REF =
       Pattern.compile(
