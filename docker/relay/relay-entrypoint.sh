@@ -9,10 +9,17 @@
 #   /etc/relay-harness/configs/<variant>/sasl-users user password lines for Cyrus sasldb
 #   /etc/relay-harness/overrides.cf                 per-run settings, applied last
 #   RELAY_VARIANT                                   the variant name
+#
+# Or, with RELAY_CONFIG_DIR set, an operator's own config directory (OperatorConfig.java):
+#   $RELAY_CONFIG_DIR/main.cf, master.cf  installed as /etc/postfix/main.cf and master.cf
+#   $RELAY_CONFIG_DIR/files/<i>           the tables and files they name
+#   $RELAY_CONFIG_DIR/files.plan          "<i> <target path> <postmap type or ->" a line
+#   $RELAY_CONFIG_DIR/harness.cf          the settings the harness owns, applied last
 set -euo pipefail
 VARIANT="${RELAY_VARIANT:?RELAY_VARIANT is not set}"
+OPERATOR="${RELAY_CONFIG_DIR:-}"
 DIR="/etc/relay-harness/configs/$VARIANT"
-if [ ! -d "$DIR" ]; then
+if [ -z "$OPERATOR" ] && [ ! -d "$DIR" ]; then
   echo "relay: unknown config variant '$VARIANT'; variants: $(find /etc/relay-harness/configs -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | tr '\n' ' ')" >&2
   exit 2
 fi
@@ -31,6 +38,66 @@ apply_settings() { # file: name = value lines, '#' comments; one postconf call f
 }
 
 # Harness plumbing common to every variant (maillog_file, chroot off, ...) is set in the image.
+
+# Postfix's own commands (postmap, postfix check) pause up to ~2 s when main.cf or a table was
+# written within the last seconds: back-date what we wrote before running them.
+backdate() { find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true; }
+
+start_checked() { # postfix check with Postfix's own words, then Postfix as PID 1
+  printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
+  newaliases 2>/dev/null || true
+  backdate
+  # postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
+  # the start with Postfix's own words instead of a silent exit. The check runs postsuper, which
+  # drops privileges and cannot open /dev/stdout: a warning of its (e.g. a temporary file that a
+  # restart left in incoming/) would kill the check and the relay. While checking, Postfix logs to
+  # a file.
+  local check check_ok=1 logfile
+  logfile="$(postconf -h maillog_file)"
+  postconf -e "maillog_file = /var/lib/postfix/check.log"
+  check="$(script -qec "postfix check" /dev/null 2>&1)" || check_ok=0
+  postconf -e "maillog_file = ${logfile:-/dev/stdout}"
+  backdate
+  if [ -s /var/lib/postfix/check.log ]; then
+    sed 's/^/relay: postfix check: /' /var/lib/postfix/check.log >&2
+  fi
+  rm -f /var/lib/postfix/check.log
+  if [ "$check_ok" = 0 ]; then
+    echo "$check" | tr -d '\r' >&2
+    echo "relay: postfix check failed for $1" >&2
+    exit 3
+  fi
+  [ -n "$check" ] && echo "$check" | tr -d '\r' >&2
+  echo "relay: $1, $(postconf -n | wc -l) settings differ from defaults"
+  exec postfix start-fg
+}
+
+if [ -n "$OPERATOR" ]; then
+  cp "$OPERATOR/main.cf" /etc/postfix/main.cf
+  [ -f "$OPERATOR/master.cf" ] && cp "$OPERATOR/master.cf" /etc/postfix/master.cf
+  while read -r index target type; do
+    [ -n "$index" ] || continue
+    mkdir -p "$(dirname "$target")"
+    cp "$OPERATOR/files/$index" "$target"
+    if [ "$type" != "-" ] && ! out="$(postmap "$type:$target" 2>&1)"; then
+      echo "$out" >&2
+      echo "relay: postmap $type:$target failed (a table of the relay config)" >&2
+      exit 3
+    fi
+  done <"$OPERATOR/files.plan"
+  # Postfix says what it rejects in the operator's main.cf before the harness changes anything.
+  if ! out="$(postconf -c /etc/postfix -n 2>&1 >/dev/null)" || [[ "$out" == *fatal* ]]; then
+    echo "$out" >&2
+    echo "relay: Postfix rejects the relay config's main.cf" >&2
+    exit 3
+  fi
+  [ -n "$out" ] && echo "$out" >&2
+  [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
+  apply_settings "$OPERATOR/harness.cf"
+  postconf -F '*/*/chroot = n'
+  echo "relay: set by the harness: $(grep -v '^#' "$OPERATOR/harness.cf" | cut -d' ' -f1 | tr '\n' ' ')master.cf chroot = n"
+  start_checked "$VARIANT"
+fi
 
 [ -f "$DIR/main.cf" ] && apply_settings "$DIR/main.cf"
 if [ -f "$DIR/master.cf" ]; then
@@ -64,35 +131,6 @@ if [ -f "$DIR/smtpd-sasl.conf" ]; then
 fi
 [ -f /etc/relay-harness/overrides.cf ] && apply_settings /etc/relay-harness/overrides.cf
 
-# Postfix's own commands (postmap, postfix check) pause up to ~2 s when main.cf or a table was
-# written within the last seconds: back-date what we wrote before running them.
-backdate() { find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true; }
 backdate
 for map in ${maps[@]+"${maps[@]}"}; do postmap "$map"; done
-
-printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
-newaliases 2>/dev/null || true
-# Postfix re-reads files changed within ~2 s of start, pausing: back-date what we wrote.
-backdate
-
-# postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails
-# the start with Postfix's own words instead of a silent exit. The check runs postsuper, which drops
-# privileges and cannot open /dev/stdout: a warning of its (e.g. a temporary file that a restart
-# left in incoming/) would kill the check and the relay. While checking, Postfix logs to a file.
-postconf -e "maillog_file = /var/lib/postfix/check.log"
-check_ok=1
-check="$(script -qec "postfix check" /dev/null 2>&1)" || check_ok=0
-postconf -e "maillog_file = /dev/stdout"
-backdate
-if [ -s /var/lib/postfix/check.log ]; then
-  sed 's/^/relay: postfix check: /' /var/lib/postfix/check.log >&2
-fi
-rm -f /var/lib/postfix/check.log
-if [ "$check_ok" = 0 ]; then
-  echo "$check" | tr -d '\r' >&2
-  echo "relay: postfix check failed for variant '$VARIANT'" >&2
-  exit 3
-fi
-[ -n "$check" ] && echo "$check" | tr -d '\r' >&2
-echo "relay: variant $VARIANT, $(postconf -n | wc -l) settings differ from defaults"
-exec postfix start-fg
+start_checked "variant $VARIANT"

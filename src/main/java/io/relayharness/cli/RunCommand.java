@@ -53,6 +53,14 @@ final class RunCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(
+      names = "--relay-config",
+      paramLabel = "DIR",
+      description =
+          "run your own relay config directory (main.cf, master.cf, maps) instead of the"
+              + " scenario's variant; same as --set relay.configDir=DIR")
+  Path relayConfigDir;
+
+  @Option(
       names = "--reports",
       paramLabel = "DIR",
       description = "run folders; default <project>/reports")
@@ -76,7 +84,12 @@ final class RunCommand implements Callable<Integer> {
     }
     Scenario scenario;
     try {
-      scenario = cli.loader().load(file.get(), new Overrides(sets, ratePerSec, duration));
+      List<String> all = new ArrayList<>(sets);
+      if (relayConfigDir != null) {
+        // a directory given on the command line is taken from the working directory
+        all.add("relay.configDir=" + relayConfigDir.toAbsolutePath().normalize());
+      }
+      scenario = cli.loader().load(file.get(), new Overrides(all, ratePerSec, duration));
     } catch (ScenarioException e) {
       e.errors().forEach(err::println);
       return HarnessCli.USAGE;

@@ -1,7 +1,13 @@
 package io.relayharness.relay;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -20,14 +26,52 @@ public final class DnsZone {
 
   private final Map<String, Integer> preferenceByWorker;
   private final Map<String, String> addressByWorker;
+  private final Set<String> extraMxNames;
+  private final Map<String, String> workerByAlias;
 
   private DnsZone(Map<String, Integer> preferenceByWorker) {
-    this(preferenceByWorker, Map.of());
+    this(preferenceByWorker, Map.of(), Set.of(), Map.of());
   }
 
-  private DnsZone(Map<String, Integer> preferenceByWorker, Map<String, String> addressByWorker) {
+  private DnsZone(
+      Map<String, Integer> preferenceByWorker,
+      Map<String, String> addressByWorker,
+      Set<String> extraMxNames,
+      Map<String, String> workerByAlias) {
     this.preferenceByWorker = Map.copyOf(preferenceByWorker);
     this.addressByWorker = Map.copyOf(addressByWorker);
+    this.extraMxNames = Collections.unmodifiableSet(new TreeSet<>(extraMxNames));
+    this.workerByAlias = Collections.unmodifiableMap(new TreeMap<>(workerByAlias));
+  }
+
+  /**
+   * This zone with more names: each of {@code mxNames} gets the same MX records as {@link #MX_NAME}
+   * (one per worker, the worker's preference), each key of {@code workerByName} an A record at that
+   * worker's address (for a next hop in brackets, which skips the MX lookup). Used for an
+   * operator's own relay config, whose next hops have their own names.
+   */
+  public DnsZone withNames(Set<String> mxNames, Map<String, String> workerByName) {
+    workerByName.values().forEach(WorkerAddresses::indexOf);
+    Set<String> mx = new TreeSet<>(extraMxNames);
+    mxNames.stream().filter(n -> !n.equalsIgnoreCase(MX_NAME)).forEach(mx::add);
+    Map<String, String> aliases = new TreeMap<>(workerByAlias);
+    aliases.putAll(workerByName);
+    return new DnsZone(preferenceByWorker, addressByWorker, mx, aliases);
+  }
+
+  /** This zone with the extra names of {@code other} (see {@link #withNames}) added. */
+  public DnsZone withNamesOf(DnsZone other) {
+    return withNames(other.extraMxNames, other.workerByAlias);
+  }
+
+  /** The names besides {@link #MX_NAME} that have MX records to the workers. */
+  public Set<String> extraMxNames() {
+    return extraMxNames;
+  }
+
+  /** The names that have an A record at a worker's address, with the worker. */
+  public Map<String, String> aliases() {
+    return workerByAlias;
   }
 
   /**
@@ -36,7 +80,7 @@ public final class DnsZone {
    */
   public DnsZone withAddresses(Map<String, String> addressByWorker) {
     addressByWorker.keySet().forEach(WorkerAddresses::indexOf);
-    return new DnsZone(preferenceByWorker, addressByWorker);
+    return new DnsZone(preferenceByWorker, addressByWorker, extraMxNames, workerByAlias);
   }
 
   /** A zone where each named worker has the given MX preference (lower is preferred). */
@@ -74,12 +118,32 @@ public final class DnsZone {
 
   /** Returns the zone as dnsmasq {@code mx-host=} and {@code host-record=} lines. */
   public String toDnsmasq() {
+    List<String> mxNames = new ArrayList<>();
+    mxNames.add(MX_NAME);
+    mxNames.addAll(extraMxNames);
     String mx =
-        preferenceByWorker.entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .map(e -> "mx-host=" + MX_NAME + "," + hostName(e.getKey()) + "," + e.getValue())
+        mxNames.stream()
+            .flatMap(
+                name ->
+                    preferenceByWorker.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(
+                            e ->
+                                "mx-host="
+                                    + name
+                                    + ","
+                                    + hostName(e.getKey())
+                                    + ","
+                                    + e.getValue()))
             .collect(Collectors.joining("\n"));
     StringBuilder out = new StringBuilder(mx).append('\n');
+    workerByAlias.forEach(
+        (name, worker) ->
+            out.append("host-record=")
+                .append(name)
+                .append(',')
+                .append(addressOf(worker))
+                .append('\n'));
     for (int i = 0; i < WorkerAddresses.MAX_WORKERS; i++) {
       // Every worker address resolves, even one dropped from the MX set.
       String name = WorkerAddresses.name(i);

@@ -19,10 +19,30 @@ public final class RelayConfig {
 
   private final String variant;
   private final Map<String, String> overrides;
+  private final OperatorConfig operator;
 
-  private RelayConfig(String variant, Map<String, String> overrides) {
+  private RelayConfig(String variant, Map<String, String> overrides, OperatorConfig operator) {
     this.variant = variant;
     this.overrides = Map.copyOf(overrides);
+    this.operator = operator;
+  }
+
+  /**
+   * An operator's own config directory (see {@link OperatorConfig}) with {@code overrides} applied
+   * on top; fails at once, listing every problem with its file and setting, when the directory
+   * cannot run in a topology of {@code workers} workers with the load on {@code port}.
+   */
+  public static RelayConfig ofDirectory(
+      Path dir, Map<String, String> overrides, int workers, int port) {
+    OperatorConfig operator = OperatorConfig.read(dir, overrides);
+    List<String> problems = operator.problems(workers, port);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "relay config " + dir + " cannot run:\n  " + String.join("\n  ", problems));
+    }
+    checkOverrides(overrides);
+    return new RelayConfig(
+        "config dir " + operator.dir(), new LinkedHashMap<>(overrides), operator);
   }
 
   /**
@@ -40,6 +60,11 @@ public final class RelayConfig {
               + ": "
               + String.join(", ", variants));
     }
+    checkOverrides(overrides);
+    return new RelayConfig(variant, new LinkedHashMap<>(overrides), null);
+  }
+
+  private static void checkOverrides(Map<String, String> overrides) {
     overrides.forEach(
         (name, value) -> {
           if (!name.matches("[a-z0-9_]+")) {
@@ -49,7 +74,6 @@ public final class RelayConfig {
             throw new IllegalArgumentException("value of " + name + " has a line break");
           }
         });
-    return new RelayConfig(variant, new LinkedHashMap<>(overrides));
   }
 
   /** The variant names available under {@code configsDir}, sorted. */
@@ -83,9 +107,14 @@ public final class RelayConfig {
     }
   }
 
-  /** The variant name. */
+  /** The variant name, or {@code config dir <path>} for an operator's own config. */
   public String variant() {
     return variant;
+  }
+
+  /** The operator's own config directory, when the relay runs one instead of a variant. */
+  public java.util.Optional<OperatorConfig> operator() {
+    return java.util.Optional.ofNullable(operator);
   }
 
   /** The per-run main.cf overrides, applied after the variant's settings. */

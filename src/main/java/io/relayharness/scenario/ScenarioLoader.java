@@ -40,10 +40,15 @@ public final class ScenarioLoader {
           .build();
 
   private final VariantCatalog variants;
+  private final Path projectDir;
 
-  /** Creates a loader that checks relay variants in {@code projectDir/docker/relay/configs}. */
+  /**
+   * Creates a loader that checks relay variants in {@code projectDir/docker/relay/configs} and
+   * relay config directories ({@code relay.configDir}) relative to {@code projectDir}.
+   */
   public ScenarioLoader(Path projectDir) {
     this.variants = new VariantCatalog(projectDir);
+    this.projectDir = projectDir;
   }
 
   /** Returns whether relay variants are checked (the variants folder exists). */
@@ -78,7 +83,7 @@ public final class ScenarioLoader {
   public Scenario parse(String name, String source, String yaml, Overrides overrides)
       throws ScenarioException {
     Optional<List<String>> known = variants.variants();
-    ScenarioParser parser = new ScenarioParser(name, source, known);
+    ScenarioParser parser = new ScenarioParser(name, source, known, Optional.of(projectDir));
     JsonNode root;
     try {
       root = YAML.readTree(yaml);

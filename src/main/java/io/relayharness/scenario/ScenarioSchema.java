@@ -154,6 +154,12 @@ public final class ScenarioSchema {
             + " checked against Postfix 3.7");
     t.choice(
         "relay.port", "25", List.of("25", "587"), "port the load connects to; 587 = submission");
+    t.add(
+        "relay.configDir",
+        Type.STRING,
+        null,
+        "an operator's own config directory (main.cf, master.cf, maps), relative to the project"
+            + " folder; run instead of the variant (see README, Your own relay config)");
 
     t.obj("topology", "the workers behind the relay; the DNS zone is generated from it");
     t.num("topology.workers", Type.INT, 3, 1, 10, "number of sink workers worker0..N-1");

@@ -5,6 +5,7 @@ import io.relayharness.relay.DnsZone;
 import io.relayharness.relay.RelayConfig;
 import io.relayharness.relay.WorkerAddresses;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,9 +68,13 @@ public final class MailTopology implements Startable, AutoCloseable {
 
   private MailTopology(Builder b) {
     this.layout = b.layout != null ? b.layout : ProjectLayout.locate();
-    this.relayConfig = RelayConfig.of(layout.relayConfigsDir(), b.variant, b.overrides);
+    this.relayConfig =
+        b.configDir != null
+            ? RelayConfig.ofDirectory(b.configDir, b.overrides, b.workers, b.loadPort)
+            : RelayConfig.of(layout.relayConfigsDir(), b.variant, b.overrides);
     this.workers = b.workers;
-    this.zone = b.zone != null ? b.zone : DnsZone.equalPreference(b.workers);
+    DnsZone base = b.zone != null ? b.zone : DnsZone.equalPreference(b.workers);
+    this.zone = relayConfig.operator().map(o -> o.zone(base)).orElse(base);
     this.currentZone = zone;
     this.run = RunIdentity.next();
     if (workers < 1 || workers > WorkerAddresses.MAX_WORKERS) {
@@ -110,6 +115,16 @@ public final class MailTopology implements Startable, AutoCloseable {
       // sinks in parallel; the relay, the proxy and the DNS check once the holder runs; the
       // proxy's routes once its API answers and the sinks are on the network.
       HarnessImages images = new HarnessImages(layout, docker);
+      relayConfig
+          .operator()
+          .ifPresent(
+              o ->
+                  log.info(
+                      "relay config {}: set by the harness: {}",
+                      o.dir(),
+                      o.harnessSettings().stream()
+                          .map(h -> h.name() + " = " + h.value())
+                          .collect(java.util.stream.Collectors.joining("; "))));
       CompletableFuture<String> relayImage =
           async(all, pool, () -> phases.time("image check/build: relay", images::relay));
       CompletableFuture<String> jvmImage =
@@ -314,6 +329,11 @@ public final class MailTopology implements Startable, AutoCloseable {
     return startPhases;
   }
 
+  /** The relay's configuration: variant or operator directory, and overrides. */
+  public RelayConfig relayConfig() {
+    return relayConfig;
+  }
+
   /** The relay under test. */
   public Relay relay() {
     return relay;
@@ -349,7 +369,9 @@ public final class MailTopology implements Startable, AutoCloseable {
    * restart one after the other, so the relay always has a DNS server; returns once the relay
    * resolves the new zone.
    */
-  public synchronized void setZone(DnsZone newZone) {
+  public synchronized void setZone(DnsZone changed) {
+    // an operator config's own names (its next hops) stay in every zone of the run
+    DnsZone newZone = changed.withNamesOf(zone);
     currentZone = newZone;
     try {
       holder.copyFileToContainer(
@@ -389,6 +411,8 @@ public final class MailTopology implements Startable, AutoCloseable {
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private int workers = 3;
     private DnsZone zone;
+    private Path configDir;
+    private int loadPort = Relay.SMTP_PORT;
 
     /** The project folder (default: located from the working directory). */
     public Builder layout(ProjectLayout layout) {
@@ -399,6 +423,17 @@ public final class MailTopology implements Startable, AutoCloseable {
     /** The relay config variant (a folder under {@code docker/relay/configs/}). */
     public Builder variant(String variant) {
       this.variant = variant;
+      return this;
+    }
+
+    /**
+     * An operator's own relay config directory instead of a variant (see {@link
+     * io.relayharness.relay.OperatorConfig}); {@code loadPort} is the port the load connects to
+     * (25, or 587), which its master.cf must serve.
+     */
+    public Builder configDir(Path dir, int loadPort) {
+      this.configDir = dir;
+      this.loadPort = loadPort;
       return this;
     }
 

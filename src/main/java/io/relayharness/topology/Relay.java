@@ -3,6 +3,7 @@ package io.relayharness.topology;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import io.relayharness.relay.OperatorConfig;
 import io.relayharness.relay.RelayConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,28 @@ public final class Relay {
                 Transferable.of(config.overridesFile()), "/etc/relay-harness/overrides.cf")
             .withStartupCheckStrategy(FastStarts.running(run.name("relay")))
             .withStartupAttempts(1);
+    config.operator().ifPresent(this::copyOperatorConfig);
+  }
+
+  /** An operator's config directory: its files, the copy plan and the harness-owned settings. */
+  private void copyOperatorConfig(OperatorConfig operator) {
+    container.withEnv("RELAY_CONFIG_DIR", OperatorConfig.CONTAINER_DIR);
+    operator
+        .containerFiles()
+        .forEach(
+            (target, file) -> {
+              try {
+                container.withCopyToContainer(
+                    Transferable.of(Files.readAllBytes(file), 0644), target);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+              }
+            });
+    container
+        .withCopyToContainer(
+            Transferable.of(operator.filePlan()), OperatorConfig.CONTAINER_DIR + "/files.plan")
+        .withCopyToContainer(
+            Transferable.of(operator.harnessFile()), OperatorConfig.CONTAINER_DIR + "/harness.cf");
   }
 
   void start() {

@@ -150,6 +150,40 @@ class HarnessCliTest {
   }
 
   @Test
+  void shouldRunAnOperatorsRelayConfigDirectoryGivenWithRelayConfig() throws IOException {
+    Path dir = project.resolve("my-relay");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("main.cf"),
+        "relay_domains = archive.example.com\ntransport_maps = hash:/etc/postfix/transport\n");
+    Files.writeString(
+        dir.resolve("transport"), "archive.example.com relay:workers.int.example.com\n");
+    engine = new FakeEngine(true);
+
+    assertThat(run("run", "good", "--relay-config", dir.toString(), "--progress-interval", "0"))
+        .as("exit code")
+        .isZero();
+    assertThat(engine.ran.relay().configDir()).as("config dir run").isEqualTo(dir.toString());
+    assertThat(engine.ran.relay().label()).as("what runs").isEqualTo("config dir " + dir);
+  }
+
+  @Test
+  void shouldExitTwoNamingFileAndSettingForARelayConfigThatCannotRun() throws IOException {
+    Path dir = project.resolve("my-relay");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("main.cf"), "transport_maps = hash:/etc/postfix/transport\n");
+    engine = new FakeEngine(true);
+
+    assertThat(run("run", "good", "--relay-config", dir.toString())).as("exit code").isEqualTo(2);
+    assertThat(err.toString())
+        .as("the error")
+        .contains("relay.configDir: " + dir.resolve("main.cf") + " line 1")
+        .contains("transport_maps names hash:/etc/postfix/transport")
+        .contains("has no file 'transport'");
+    assertThat(engine.ran).as("nothing run").isNull();
+  }
+
+  @Test
   void shouldExitTwoWhenOverridesMakeTheScenarioInvalid() {
     engine = new FakeEngine(true);
     assertThat(run("run", "good", "--set", "load.steps[0].constant.rate=-5")).isEqualTo(2);

@@ -100,6 +100,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     try {
       MailTopology topo = ScenarioTopology.build(s, layout);
       state.topology = topo;
+      ScenarioTopology.writeHarnessSettings(topo, folder.dir());
       try {
         topo.start();
       } catch (DockerEngine.EngineUnavailableException e) {
@@ -344,7 +345,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
         new RunInfo(
             s.name(),
             s.description(),
-            s.relay().variant(),
+            s.relay().label(),
             state.runStart,
             runEnd,
             result.passed(),

@@ -6,6 +6,10 @@ import io.relayharness.scenario.Scenario;
 import io.relayharness.scenario.TopologySpec;
 import io.relayharness.topology.MailTopology;
 import io.relayharness.topology.ProjectLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -24,13 +28,44 @@ final class ScenarioTopology {
   private ScenarioTopology() {}
 
   static MailTopology build(Scenario scenario, ProjectLayout layout) {
-    return MailTopology.builder()
-        .layout(layout)
-        .variant(scenario.relay().variant())
-        .workers(scenario.topology().workers())
-        .zone(DnsZone.of(preferences(scenario.topology())))
-        .relayOverrides(relayOverrides(scenario, layout))
-        .build();
+    MailTopology.Builder b =
+        MailTopology.builder()
+            .layout(layout)
+            .variant(scenario.relay().variant())
+            .workers(scenario.topology().workers())
+            .zone(DnsZone.of(preferences(scenario.topology())))
+            .relayOverrides(relayOverrides(scenario, layout));
+    if (scenario.relay().configDir() != null) {
+      b.configDir(configDir(scenario, layout), scenario.relay().port());
+    }
+    return b.build();
+  }
+
+  /** A scenario's {@code relay.configDir}, resolved against the project folder. */
+  static Path configDir(Scenario scenario, ProjectLayout layout) {
+    return layout.root().resolve(scenario.relay().configDir()).normalize();
+  }
+
+  /** The file of the run folder that lists the relay settings the harness set. */
+  static final String HARNESS_SETTINGS_FILE = "relay-harness-settings.txt";
+
+  /**
+   * For a run on an operator's config directory, writes the settings the harness set (instead of
+   * the directory's) and the DNS names it answers into {@value #HARNESS_SETTINGS_FILE} of the run
+   * folder; for a variant, writes nothing.
+   */
+  static void writeHarnessSettings(MailTopology topology, Path runDir) {
+    topology
+        .relayConfig()
+        .operator()
+        .ifPresent(
+            o -> {
+              try {
+                Files.writeString(runDir.resolve(HARNESS_SETTINGS_FILE), o.harnessSettingsText());
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + HARNESS_SETTINGS_FILE, e);
+              }
+            });
   }
 
   /** The main.cf overrides of a run: the randmap list (randmap variants only), then the file's. */
@@ -38,7 +73,8 @@ final class ScenarioTopology {
     Map<String, String> overrides = new LinkedHashMap<>();
     TopologySpec topo = scenario.topology();
     // Weights always have values (1 by default); they route mail only on a randmap variant.
-    if (RelayConfig.routesWithRandmap(layout.relayConfigsDir(), scenario.relay().variant())
+    if (scenario.relay().configDir() == null
+        && RelayConfig.routesWithRandmap(layout.relayConfigsDir(), scenario.relay().variant())
         && !topo.weights().isEmpty()) {
       overrides.put("transport_maps", randmap(topo.weights()));
     }

@@ -3,6 +3,7 @@ package io.relayharness.scenario.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.faults.TimelineStep;
+import io.relayharness.relay.OperatorConfig;
 import io.relayharness.relay.PostfixParameters;
 import io.relayharness.scenario.BrokenRelay;
 import io.relayharness.scenario.ClientSpec;
@@ -15,6 +16,7 @@ import io.relayharness.scenario.RelaySpec;
 import io.relayharness.scenario.Scenario;
 import io.relayharness.scenario.ScenarioException;
 import io.relayharness.scenario.TopologySpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,6 +38,7 @@ public final class ScenarioParser {
   private final String name;
   private final String source;
   private final Optional<List<String>> variants;
+  private final Optional<Path> projectDir;
   private final Fields f;
   private boolean loadStepsRead;
 
@@ -47,9 +50,24 @@ public final class ScenarioParser {
    * @param variants the relay variants that exist, or empty to skip the check
    */
   public ScenarioParser(String name, String source, Optional<List<String>> variants) {
+    this(name, source, variants, Optional.empty());
+  }
+
+  /**
+   * Creates a parser that also checks a {@code relay.configDir} against the project folder.
+   *
+   * @param name the scenario name
+   * @param source the file, as messages should name it
+   * @param variants the relay variants that exist, or empty to skip the check
+   * @param projectDir the project folder relay config directories are relative to, or empty to skip
+   *     reading them
+   */
+  public ScenarioParser(
+      String name, String source, Optional<List<String>> variants, Optional<Path> projectDir) {
     this.name = name;
     this.source = source;
     this.variants = variants;
+    this.projectDir = projectDir;
     this.f = new Fields(source);
   }
 
@@ -77,6 +95,7 @@ public final class ScenarioParser {
     }
     RelaySpec relay = relay(f.object(top.get("relay"), "relay"));
     TopologySpec topology = topology(f.object(top.get("topology"), "topology"));
+    checkConfigDir(relay, topology);
     ClientSpec client = client(f.object(top.get("client"), "client"));
     LoadSpec load = load(f.object(top.get("load"), "load"));
     MailSpec mail = mail(f.object(top.get("mail"), "mail"));
@@ -205,7 +224,27 @@ public final class ScenarioParser {
       }
     }
     String port = f.choice(node, "relay", "port");
-    return new RelaySpec(variant, overrides, Integer.parseInt(port == null ? "25" : port));
+    String configDir = f.text(node, "relay", "configDir");
+    if (configDir != null && configDir.isBlank()) {
+      f.error("relay.configDir", "must name a directory");
+      configDir = null;
+    }
+    return new RelaySpec(
+        variant, overrides, Integer.parseInt(port == null ? "25" : port), configDir);
+  }
+
+  /**
+   * Reads a {@code relay.configDir} (relative to the project folder) and reports what cannot run in
+   * this topology, each problem naming the file and the setting.
+   */
+  private void checkConfigDir(RelaySpec relay, TopologySpec topology) {
+    if (relay.configDir() == null || projectDir.isEmpty()) {
+      return;
+    }
+    Path dir = projectDir.get().resolve(relay.configDir());
+    OperatorConfig.read(dir, relay.overrides())
+        .problems(topology.workers(), relay.port())
+        .forEach(p -> f.error("relay.configDir", p));
   }
 
   /** Keeps a main.cf override, reporting a value Postfix would refuse (see PostfixParameters). */

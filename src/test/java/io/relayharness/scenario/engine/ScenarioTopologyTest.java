@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.relayharness.scenario.Overrides;
 import io.relayharness.scenario.Scenario;
 import io.relayharness.scenario.ScenarioLoader;
+import io.relayharness.topology.MailTopology;
 import io.relayharness.topology.ProjectLayout;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How a scenario file becomes the relay's overrides. */
 class ScenarioTopologyTest {
@@ -36,6 +39,54 @@ class ScenarioTopologyTest {
             "transport_maps",
             "randmap:{relay:[worker0.int.example.com]:2525,"
                 + " relay:[worker1.int.example.com]:2525, relay:[worker1.int.example.com]:2525}");
+  }
+
+  @Test
+  void shouldRunAnOperatorConfigDirectoryWithTheZoneAnsweringItsNextHops() throws Exception {
+    Scenario s = load("operator-config");
+
+    MailTopology topology = ScenarioTopology.build(s, layout);
+
+    assertThat(topology.relayConfig().variant())
+        .as("what the relay runs")
+        .isEqualTo("config dir " + layout.root().resolve("scenarios/relay-configs/piler-relay"));
+    assertThat(topology.zone().toDnsmasq())
+        .as("the zone of the operator's config")
+        .contains("mx-host=workers.int.example.com,worker2.int.example.com,10")
+        .contains("mx-host=archive.example.com,worker0.int.example.com,10");
+  }
+
+  @Test
+  void shouldWriteTheSettingsTheHarnessOwnsIntoTheRunFolder(@TempDir Path runDir) throws Exception {
+    Scenario broken =
+        loader.load(
+            Path.of(layout.scenariosDir() + "/operator-config.yaml"),
+            new Overrides(
+                List.of(
+                    "relay.overrides.transport_maps="
+                        + "inline:{archive.example.com=relay:[workers.int.example.com]}"),
+                null,
+                null));
+
+    ScenarioTopology.writeHarnessSettings(ScenarioTopology.build(broken, layout), runDir);
+
+    assertThat(runDir.resolve(ScenarioTopology.HARNESS_SETTINGS_FILE))
+        .as("the run folder's list of harness-owned settings")
+        .content()
+        .contains("maillog_file = /dev/stdout  # ")
+        .contains("smtp_tcp_port = 2525  # ")
+        .contains("smtpd_tls_cert_file = /etc/ssl/certs/ssl-cert-snakeoil.pem  # ")
+        .contains("dns: workers.int.example.com A -> worker0 (bracketed next hop");
+  }
+
+  @Test
+  void shouldWriteNothingForAVariant(@TempDir Path runDir) throws Exception {
+    ScenarioTopology.writeHarnessSettings(
+        ScenarioTopology.build(load("steady-even-distribution"), layout), runDir);
+
+    assertThat(runDir.resolve(ScenarioTopology.HARNESS_SETTINGS_FILE))
+        .as("no list for a variant")
+        .doesNotExist();
   }
 
   private Scenario load(String name) throws Exception {
