@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dscenarios=a,b} runs the ones named, {@code -Dscenarios=all} (the default) every one;
  * {@code -Dbroken=false} leaves out the broken relays, {@code -Dbroken=only} runs only them. The
  * scenarios run one at a time (their timing claims need the machine); the broken relays, which must
- * fail, run {@code -Dbroken.parallel=2} at a time once the scenarios are done. Each verdict is an
+ * fail, run {@code -Dbroken.parallel=3} at a time once the scenarios are done. Each verdict is an
  * Allure step, and the run report is attached.
  */
 class ScenarioIT {
@@ -52,7 +52,7 @@ class ScenarioIT {
             .toList();
     assertThat(names).as("scenarios selected by '%s'", selection).isNotEmpty();
     List<DynamicTest> tests = new ArrayList<>();
-    BrokenRuns brokenRuns = new BrokenRuns(Integer.getInteger("broken.parallel", 2));
+    BrokenRuns brokenRuns = new BrokenRuns(Integer.getInteger("broken.parallel", 3));
     for (String name : names) {
       Path file = catalog.resolve(name).orElseThrow();
       Scenario s = load(loader, file, Overrides.NONE);
