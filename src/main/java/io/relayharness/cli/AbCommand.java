@@ -54,6 +54,15 @@ final class AbCommand implements Callable<Integer> {
       description = "runs per side; default ${DEFAULT-VALUE}")
   int repeats;
 
+  @Option(
+      names = "--warm-up",
+      paramLabel = "K",
+      defaultValue = "1",
+      description =
+          "uncounted runs on A's config first (the first run in a JVM is cold); default"
+              + " ${DEFAULT-VALUE}")
+  int warmUps;
+
   @Option(names = "--a-set", paramLabel = "key=value", description = "override for A only")
   List<String> aSets = new ArrayList<>();
 
@@ -125,8 +134,8 @@ final class AbCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (repeats < 1 || !(alpha > 0 && alpha < 1) || !(effect > 0)) {
-      err.println("--repeats must be >= 1, --alpha in (0, 1), --effect > 0");
+    if (repeats < 1 || warmUps < 0 || !(alpha > 0 && alpha < 1) || !(effect > 0)) {
+      err.println("--repeats must be >= 1, --warm-up >= 0, --alpha in (0, 1), --effect > 0");
       return HarnessCli.USAGE;
     }
     FamilyCorrection fc;
@@ -165,15 +174,16 @@ final class AbCommand implements Callable<Integer> {
             "relay-harness-ab-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.printf(
-        "A/B %s: %d runs per side, interleaved%n  A: %s%n  B: %s%n",
-        a.name(), repeats, sideA.describe(), sideB.describe());
+        "A/B %s: %d runs per side, interleaved, after %d uncounted warm-up run(s)%n  A: %s%n"
+            + "  B: %s%n",
+        a.name(), repeats, warmUps, sideA.describe(), sideB.describe());
     out.flush();
     AbExperiment.Outcome outcome;
     try {
       outcome =
           experiment.run(
               new AbExperiment.Plan(
-                  a, b, sideA, sideB, commonText(common), repeats, project, reports),
+                  a, b, sideA, sideB, commonText(common), warmUps, repeats, project, reports),
               new ConsoleListener(out));
     } catch (EnvironmentException e) {
       err.println("environment: " + e.getMessage());

@@ -110,7 +110,20 @@ public record AbAnalysis(double alpha, FamilyCorrection correction, double effec
     boolean significant = adjusted != null && adjusted <= alpha;
     String verdict;
     if (p == null) {
-      verdict = "no difference: every run gave " + Format.value(a[0], metric.unit());
+      verdict =
+          metric.kind() == Metric.Kind.PASS_RATE
+              ? "no difference: every run " + (a[0] > 0.5 ? "passed" : "failed")
+              : "no difference: every run gave " + Format.value(a[0], metric.unit());
+    } else if (!significant && metric.kind() == Metric.Kind.PASS_RATE) {
+      verdict =
+          String.format(
+              Locale.ROOT,
+              "no difference detectable at N=%d: A passed %d of %d runs, B %d of %d",
+              repeats,
+              count(a),
+              a.length,
+              count(b),
+              b.length);
     } else if (significant) {
       verdict = significantVerdict(metric, shift, aMedian, a, b, level);
     } else {
@@ -196,11 +209,11 @@ public record AbAnalysis(double alpha, FamilyCorrection correction, double effec
     }
     v.append(")");
     if (needed != null && needed != Integer.MAX_VALUE && relative) {
-      v.append("; a ")
-          .append(Format.percent(effect))
-          .append(" change needs N≈")
-          .append(needed)
-          .append(" per side");
+      v.append("; a ").append(Format.percent(effect)).append(" change needs ");
+      v.append(
+          needed >= SampleSize.MAX_REPEATS
+              ? "more than " + SampleSize.MAX_REPEATS + " runs per side"
+              : "N≈" + needed + " per side");
     }
     return v.toString();
   }

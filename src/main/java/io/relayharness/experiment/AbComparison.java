@@ -14,6 +14,7 @@ import java.util.TreeSet;
  *
  * @param scenario the scenario name
  * @param createdEpochMs when the comparison was written
+ * @param warmUps uncounted runs on A's config before the counted ones
  * @param repeats runs per side
  * @param common overrides both sides share ({@code --set}, {@code --rate}, {@code --duration})
  * @param a what A changes
@@ -30,6 +31,7 @@ import java.util.TreeSet;
 public record AbComparison(
     String scenario,
     long createdEpochMs,
+    int warmUps,
     int repeats,
     List<String> common,
     AbSide a,

@@ -41,6 +41,7 @@ public final class AbExperiment {
    * @param sideA what A changes (for the page)
    * @param sideB what B changes
    * @param common overrides both sides share, as {@code key=value} text (for the page)
+   * @param warmUps uncounted runs on A's config first
    * @param repeats runs per side
    * @param projectDir the project folder
    * @param reportsDir the reports root; the comparison goes to {@code ab/<scenario>/<time>/}
@@ -51,6 +52,7 @@ public final class AbExperiment {
       AbSide sideA,
       AbSide sideB,
       List<String> common,
+      int warmUps,
       int repeats,
       Path projectDir,
       Path reportsDir) {}
@@ -69,7 +71,14 @@ public final class AbExperiment {
     RunFolder out =
         RunFolder.create(plan.reportsDir().resolve("ab"), plan.a().name(), Instant.now());
     List<RepeatRun> runs =
-        runner.run(plan.a(), plan.b(), plan.repeats(), plan.projectDir(), out.dir(), listener);
+        runner.run(
+            plan.a(),
+            plan.b(),
+            plan.warmUps(),
+            plan.repeats(),
+            plan.projectDir(),
+            out.dir(),
+            listener);
     AbComparison comparison = compare(plan, runs);
     ComparisonWriter.write(comparison, out.dir());
     return new Outcome(out.dir(), comparison);
@@ -80,14 +89,18 @@ public final class AbExperiment {
     List<Map<Metric, Double>> a = new ArrayList<>();
     List<Map<Metric, Double>> b = new ArrayList<>();
     for (RepeatRun r : runs) {
-      Map<Metric, Double> m = RunMetrics.of(r.runDir());
-      (r.side().equals("A") ? a : b).add(m);
+      if (r.side().equals("A")) {
+        a.add(RunMetrics.of(r.runDir()));
+      } else if (r.side().equals("B")) {
+        b.add(RunMetrics.of(r.runDir()));
+      }
     }
     List<MetricComparison> metrics = analysis.compare(a, b);
     int family = (int) metrics.stream().filter(MetricComparison::tested).count();
     return new AbComparison(
         plan.a().name(),
         System.currentTimeMillis(),
+        plan.warmUps(),
         plan.repeats(),
         plan.common(),
         plan.sideA(),

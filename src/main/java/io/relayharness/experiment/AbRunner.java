@@ -14,12 +14,18 @@ import java.util.function.Supplier;
 
 /**
  * Runs a scenario on A and on B, {@code repeats} times each, interleaved (A B A B …) so that a
- * drift of the machine over time falls on both sides alike. Each run gets an engine from the
+ * drift of the machine over time falls on both sides alike, after {@code warmUps} runs on A's
+ * config that are not counted: the first run in a harness JVM is a cold one (Gatling's start-up and
+ * JIT; measured: first message 68 s after the run started instead of about 25 s, accept p95 10 s
+ * instead of 2 s), and in A B A B order it would always fall on A. Each run gets an engine from the
  * supplier and so a fresh topology; its run folder goes to {@code <out>/runs/<side>/<scenario>/}.
  * {@link #stop(String)} may come from a shutdown hook while a run is in progress; otherwise not
  * thread-safe.
  */
 public final class AbRunner {
+
+  /** The side name of the uncounted warm-up runs. */
+  public static final String WARM_UP = "warm-up";
 
   /** Hears about each run as it starts and ends (on the runner's thread). */
   public interface Listener {
@@ -60,35 +66,53 @@ public final class AbRunner {
    *
    * @param a the scenario with A's overrides
    * @param b the scenario with B's overrides
+   * @param warmUps uncounted runs on A's config before the first counted one (side {@value
+   *     #WARM_UP})
    * @param repeats runs per side, at least 1
    * @param projectDir the project folder (relay variants)
-   * @param outDir the comparison's folder; run folders go under {@code runs/A} and {@code runs/B}
-   * @return every run, in the order run
+   * @param outDir the comparison's folder; run folders go under {@code runs/<side>}
+   * @return every run, in the order run, warm-ups first
    * @throws EnvironmentException when a run cannot happen here; no further run is started
    * @throws InterruptedException when interrupted; no further run is started
    */
   public List<RepeatRun> run(
-      Scenario a, Scenario b, int repeats, Path projectDir, Path outDir, Listener listener)
+      Scenario a,
+      Scenario b,
+      int warmUps,
+      int repeats,
+      Path projectDir,
+      Path outDir,
+      Listener listener)
       throws EnvironmentException, InterruptedException {
-    if (repeats < 1) {
-      throw new IllegalArgumentException("repeats must be at least 1, was " + repeats);
+    if (repeats < 1 || warmUps < 0) {
+      throw new IllegalArgumentException(
+          "repeats must be at least 1 and warm-ups at least 0, were " + repeats + ", " + warmUps);
+    }
+    List<String> sides = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (int w = 1; w <= warmUps; w++) {
+      sides.add(WARM_UP);
+      numbers.add(w);
+    }
+    for (int r = 1; r <= repeats; r++) {
+      sides.add("A");
+      numbers.add(r);
+      sides.add("B");
+      numbers.add(r);
     }
     List<RepeatRun> runs = new ArrayList<>();
-    int total = 2 * repeats;
-    int order = 0;
-    for (int r = 1; r <= repeats; r++) {
-      for (String side : List.of("A", "B")) {
-        if (stopped || Thread.currentThread().isInterrupted()) {
-          throw new InterruptedException("stopped after " + runs.size() + " of " + total + " runs");
-        }
-        order++;
-        listener.starting(side, r, order, total);
-        Scenario s = side.equals("A") ? a : b;
-        RunOptions options = new RunOptions(projectDir, outDir.resolve("runs").resolve(side));
-        RepeatRun run = runOne(s, side, r, order, options, listener.progress());
-        runs.add(run);
-        listener.finished(run);
+    int total = sides.size();
+    for (int i = 0; i < total; i++) {
+      if (stopped || Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("stopped after " + runs.size() + " of " + total + " runs");
       }
+      String side = sides.get(i);
+      listener.starting(side, numbers.get(i), i + 1, total);
+      Scenario s = side.equals("B") ? b : a;
+      RunOptions options = new RunOptions(projectDir, outDir.resolve("runs").resolve(side));
+      RepeatRun run = runOne(s, side, numbers.get(i), i + 1, options, listener.progress());
+      runs.add(run);
+      listener.finished(run);
     }
     return runs;
   }

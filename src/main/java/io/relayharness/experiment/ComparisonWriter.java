@@ -52,7 +52,9 @@ public final class ComparisonWriter {
     h.append("<h1>A/B comparison: ").append(esc(c.scenario())).append("</h1>");
     h.append("<p class=\"facts\">")
         .append(c.repeats())
-        .append(" runs per side, interleaved (A B A B …), each on a fresh topology · ")
+        .append(" runs per side, interleaved (A B A B …), each on a fresh topology, after ")
+        .append(c.warmUps())
+        .append(" uncounted warm-up run(s) on A's config · ")
         .append(esc(Instant.ofEpochMilli(c.createdEpochMs()).toString()))
         .append(" · family of ")
         .append(c.familySize())

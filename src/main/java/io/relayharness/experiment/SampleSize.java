@@ -17,7 +17,9 @@ public final class SampleSize {
 
   private static final double MANN_WHITNEY_EFFICIENCY = 3 / Math.PI;
   private static final NormalDistribution Z = NormalDistribution.of(0, 1);
-  private static final int MAX_REPEATS = 10_000;
+
+  /** The most repeats {@link #repeatsFor} answers; more means "not worth it at this noise". */
+  public static final int MAX_REPEATS = 1000;
 
   private SampleSize() {}
 

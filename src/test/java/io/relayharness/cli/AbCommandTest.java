@@ -81,11 +81,16 @@ class AbCommandTest {
     int code = run(this::engine, "ab", "good", "--repeats", "2", "--b-variant", "other");
     assertThat(code).as("comparison done: exit 0; err: %s", err).isEqualTo(0);
     assertThat(variants)
-        .as("A B A B")
-        .containsExactly("mx-roundrobin", "other", "mx-roundrobin", "other");
+        .as("one warm-up on A's config by default, then A B A B")
+        .containsExactly("mx-roundrobin", "mx-roundrobin", "other", "mx-roundrobin", "other");
     assertThat(out.toString())
         .as("console summary")
-        .contains("run 4/4: B #2", "B: relay.variant=other", "wrote ", "comparison.html");
+        .contains(
+            "run 1/5: warm-up #1",
+            "run 5/5: B #2",
+            "B: relay.variant=other",
+            "wrote ",
+            "comparison.html");
     assertThat(project.resolve("reports/ab/good/latest/comparison.json"))
         .as("comparison written under reports/ab/<scenario>/")
         .exists();
@@ -95,6 +100,9 @@ class AbCommandTest {
   void shouldExitTwoOnBadInput() {
     assertThat(run(this::engine, "ab", "nope")).as("unknown scenario").isEqualTo(2);
     assertThat(run(this::engine, "ab", "good", "--repeats", "0")).as("no repeats").isEqualTo(2);
+    assertThat(run(this::engine, "ab", "good", "--warm-up", "-1"))
+        .as("negative warm-up")
+        .isEqualTo(2);
     assertThat(run(this::engine, "ab", "good", "--b-set", "load.steps[0].constant.rat=5"))
         .as("unknown key for B")
         .isEqualTo(2);
@@ -106,7 +114,9 @@ class AbCommandTest {
 
   @Test
   void shouldExitThreeWithoutAnEngine() {
-    assertThat(run(() -> null, "ab", "good", "--repeats", "1")).as("no engine").isEqualTo(3);
+    assertThat(run(() -> null, "ab", "good", "--repeats", "1", "--warm-up", "0"))
+        .as("no engine")
+        .isEqualTo(3);
     assertThat(
             run(
                 () ->

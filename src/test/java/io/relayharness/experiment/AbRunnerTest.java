@@ -105,26 +105,32 @@ class AbRunnerTest {
   void shouldRunBothSidesInterleavedOnAFreshEngineEach() throws Exception {
     AbRunner runner = new AbRunner(this::newEngine, clock::get);
     List<RepeatRun> runs =
-        runner.run(a, b, 3, project, project.resolve("out"), AbRunner.Listener.NONE);
+        runner.run(a, b, 1, 3, project, project.resolve("out"), AbRunner.Listener.NONE);
 
-    assertThat(order).as("interleaved order").containsExactly("A", "B", "A", "B", "A", "B");
-    assertThat(engines).as("one engine (fresh topology) per run").isEqualTo(6);
-    assertThat(closed).as("every engine closed").isEqualTo(6);
+    assertThat(order)
+        .as("a warm-up on A's config, then interleaved")
+        .containsExactly("A", "A", "B", "A", "B", "A", "B");
+    assertThat(runs)
+        .extracting(RepeatRun::side)
+        .as("the warm-up is labelled, not counted as A")
+        .containsExactly("warm-up", "A", "B", "A", "B", "A", "B");
+    assertThat(engines).as("one engine (fresh topology) per run").isEqualTo(7);
+    assertThat(closed).as("every engine closed").isEqualTo(7);
     assertThat(runs)
         .extracting(RepeatRun::repeat)
         .as("repeat numbers")
-        .containsExactly(1, 1, 2, 2, 3, 3);
-    assertThat(runs.get(1).runDir().toString())
+        .containsExactly(1, 1, 1, 2, 2, 3, 3);
+    assertThat(runs.get(2).runDir().toString())
         .as("B's run folders under runs/B")
         .contains("out/runs/B/small/");
-    assertThat(runs.get(0).phasesMs())
+    assertThat(runs.get(1).phasesMs())
         .as("time per phase from the engine's progress")
         .containsExactly(
             Map.entry("start", 4_000L),
             Map.entry("load", 20_000L),
             Map.entry("draining", 1_000L),
             Map.entry("collecting", 3_000L));
-    assertThat(runs.get(0).wallMs()).as("wall time of one run").isEqualTo(28_000L);
+    assertThat(runs.get(1).wallMs()).as("wall time of one run").isEqualTo(28_000L);
   }
 
   @Test
@@ -139,6 +145,7 @@ class AbRunnerTest {
                 AbSide.unchanged("A"),
                 new AbSide("B", "other", null, List.of()),
                 List.of(),
+                1,
                 8,
                 project,
                 project.resolve("reports")),
@@ -174,7 +181,10 @@ class AbRunnerTest {
     assertThat(json.get("settingsDiff").toString())
         .as("the settings that differ")
         .contains("(variant)", "other", "smtp_connection_cache_on_demand");
-    assertThat(json.get("runs").size()).as("every run listed").isEqualTo(16);
+    assertThat(json.get("runs").size()).as("every run listed, the warm-up too").isEqualTo(17);
+    assertThat(e2e.get("a").size() + e2e.get("b").size())
+        .as("the warm-up's figures are not counted")
+        .isEqualTo(16);
     String html = Files.readString(outcome.dir().resolve("comparison.html"));
     assertThat(html)
         .as("self-contained page")
@@ -201,7 +211,7 @@ class AbRunnerTest {
                 },
             clock::get);
     assertThatThrownBy(
-            () -> runner.run(a, b, 3, project, project.resolve("out"), AbRunner.Listener.NONE))
+            () -> runner.run(a, b, 0, 3, project, project.resolve("out"), AbRunner.Listener.NONE))
         .as("environment failure ends the comparison")
         .isInstanceOf(EnvironmentException.class);
     assertThat(order).as("no further run after it").hasSize(1);
