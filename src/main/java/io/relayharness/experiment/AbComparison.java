@@ -60,6 +60,28 @@ public record AbComparison(
    */
   public record SettingDiff(String name, String a, String b) {}
 
+  /**
+   * Returns a warning when no metric could be significant at this N: the smallest p-value an exact
+   * rank test has with {@code repeats} per side is above the strictest step of the family (alpha /
+   * family size); null otherwise.
+   */
+  public String powerWarning() {
+    int family = Math.max(1, familySize);
+    double smallest = RankStatistics.smallestP(repeats, repeats);
+    if (smallest <= alpha / family) {
+      return null;
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "with %d runs per side nothing could be significant: the smallest possible p is %s, above"
+            + " %s / %d metrics; at least %d runs per side are needed",
+        repeats,
+        Format.number(smallest),
+        Format.number(alpha),
+        family,
+        SampleSize.fewestRepeats(alpha / family));
+  }
+
   /** The metrics judged significant. */
   public List<MetricComparison> significant() {
     return metrics.stream().filter(MetricComparison::significant).toList();

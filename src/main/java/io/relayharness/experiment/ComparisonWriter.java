@@ -80,6 +80,9 @@ public final class ComparisonWriter {
       }
       h.append("</ul>");
     }
+    if (c.powerWarning() != null) {
+      h.append("<p><b>Note:</b> ").append(esc(c.powerWarning())).append(".</p>");
+    }
     h.append("</div>");
 
     h.append("<h2>What differs between A and B</h2><table><tr><th></th><th>settings</th></tr>")

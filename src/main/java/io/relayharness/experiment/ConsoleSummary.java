@@ -47,6 +47,9 @@ public final class ConsoleSummary {
             c.correction(),
             Format.percent(c.alpha()),
             flagged == 0 ? "no difference detectable" : flagged + " significant (marked *)"));
+    if (c.powerWarning() != null) {
+      s.append("note: ").append(c.powerWarning()).append(System.lineSeparator());
+    }
     return s.toString();
   }
 

@@ -88,6 +88,7 @@ class AbCommandTest {
         .contains(
             "run 1/5: warm-up #1",
             "run 5/5: B #2",
+            "note: with 2 runs per side nothing could be significant",
             "B: relay.variant=other",
             "wrote ",
             "comparison.html");

@@ -185,6 +185,9 @@ class AbRunnerTest {
     assertThat(e2e.get("a").size() + e2e.get("b").size())
         .as("the warm-up's figures are not counted")
         .isEqualTo(16);
+    assertThat(outcome.comparison().powerWarning())
+        .as("8 runs per side can be significant")
+        .isNull();
     String html = Files.readString(outcome.dir().resolve("comparison.html"));
     assertThat(html)
         .as("self-contained page")
