@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code compare}: writes one HTML page comparing two run folders. Not thread-safe. */
+/**
+ * {@code compare}: writes one HTML page comparing two run folders. One run per side calls nothing
+ * better or worse ({@code ab} does, with repeats). Not thread-safe.
+ */
 @Command(name = "compare", description = "Compare two run folders in one HTML page.")
 final class CompareCommand implements Callable<Integer> {
 
@@ -48,6 +51,11 @@ final class CompareCommand implements Callable<Integer> {
       return HarnessCli.ENVIRONMENT;
     }
     spec.commandLine().getOut().println("wrote " + out);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "one run per side: differences may be run-to-run noise; to judge them run ./harness ab"
+                + " <scenario> --repeats N");
     spec.commandLine().getOut().flush();
     return HarnessCli.OK;
   }

@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       BrokenCommand.class,
       RunCommand.class,
       CompareCommand.class,
+      AbCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     },

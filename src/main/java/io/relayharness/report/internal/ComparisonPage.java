@@ -20,6 +20,12 @@ import java.util.function.Function;
  */
 public final class ComparisonPage {
 
+  /** Said wherever the page shows a difference: one run per side is not evidence. */
+  static final String SINGLE_RUN_NOTE =
+      "One run per side: a difference here may be run-to-run noise, so this page calls nothing"
+          + " better or worse. To judge a difference, repeat both sides: ./harness ab <scenario>"
+          + " --repeats N (confidence intervals, family-wise error control).";
+
   private ComparisonPage() {}
 
   /**
@@ -58,6 +64,7 @@ public final class ComparisonPage {
         .append(facts(a, b, pageDir))
         .append("</header>\n");
     h.append(notes("A", a)).append(notes("B", b));
+    h.append(Html.note(SINGLE_RUN_NOTE));
     h.append(
         "<nav><a href=\"#config-diff\">Relay configuration</a> · <a"
             + " href=\"#scenario-diff\">Scenario</a> · <a href=\"#verdicts\">Verdicts</a> · <a"
@@ -395,8 +402,8 @@ public final class ComparisonPage {
       double x = f.getValue().apply(a);
       double y = f.getValue().apply(b);
       double ratio = x > 0 ? y / x : Double.NaN;
-      String css =
-          Double.isNaN(ratio) || Math.abs(ratio - 1) < 0.05 ? "" : ratio < 1 ? "better" : "worse";
+      // one run per side cannot say better or worse: no colour (./harness ab judges with repeats)
+      String css = "";
       rows.add(
           List.of(
               "<b>" + Html.esc(f.getKey()) + "</b>",
@@ -428,7 +435,7 @@ public final class ComparisonPage {
     h.append(
         Html.table(
             "data deltas", List.of("Latency", "A (ms)", "B (ms)", "B − A (ms)", "B / A"), rows));
-    h.append(Html.note("Green: B is at least 5 % faster than A; red: at least 5 % slower."));
+    h.append(Html.note(SINGLE_RUN_NOTE));
     h.append("<div class=\"row\">")
         .append(RunReportPage.chart("chart-latency-pct", "Latency percentiles, A vs B (ms)"))
         .append(RunReportPage.chart("chart-latency-cdf", "Latency CDF, A vs B"))
