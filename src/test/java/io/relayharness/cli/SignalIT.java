@@ -66,6 +66,9 @@ class SignalIT {
     cmd.add("--add-opens");
     cmd.add("java.base/java.lang=ALL-UNNAMED");
     cmd.add("-Drelayharness.project.dir=" + PROJECT.toAbsolutePath());
+    // The harness's own logging, as ./harness has it (the test class path also holds the tests'
+    // quieter logback-test.xml, which would hide the run's INFO lines).
+    cmd.add("-Dlogback.configurationFile=" + SignalIT.class.getResource("/logback.xml"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.relayharness.cli.HarnessCli");
