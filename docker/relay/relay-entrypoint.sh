@@ -44,6 +44,13 @@ apply_settings() { # file: name = value lines, '#' comments; one postconf call f
 backdate() { find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true; }
 
 start_checked() { # postfix check with Postfix's own words, then Postfix as PID 1
+  # A restart in the middle of a transaction leaves cleanup's temporary file (<pid>.<usec>, a
+  # message no client got a 250 for) in incoming/. Postfix's start-up integrity check would warn
+  # about it through postsuper, which cannot open /dev/stdout, and fail the start: remove them, as
+  # postsuper would.
+  local stale
+  stale="$(find /var/spool/postfix/incoming -maxdepth 1 -type f -name '*.*' -print -delete 2>/dev/null | wc -l)"
+  [ "$stale" = 0 ] || echo "relay: removed $stale temporary file(s) a restart left in incoming/ (no 250 was given for them)" >&2
   printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
   newaliases 2>/dev/null || true
   backdate
