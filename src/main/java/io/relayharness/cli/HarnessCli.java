@@ -81,7 +81,35 @@ public final class HarnessCli {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    stopOnSignals();
     System.exit(commandLine(new HarnessCli()).execute(args));
+  }
+
+  /**
+   * Ctrl-C and SIGTERM end the JVM through its shutdown hooks (which write the run's report and
+   * remove its containers) with 130 and 143, also when the harness was started with SIGINT ignored
+   * (a background job, {@code nohup}), where the JVM would not install its own handler. A failure
+   * on another thread while the JVM shuts down (e.g. Testcontainers' own clean-up finding a
+   * container the harness already removed) is one line, not a stack trace.
+   */
+  private static void stopOnSignals() {
+    for (String[] signal : new String[][] {{"INT", "130"}, {"TERM", "143"}}) {
+      try {
+        int code = Integer.parseInt(signal[1]);
+        sun.misc.Signal.handle(new sun.misc.Signal(signal[0]), s -> System.exit(code));
+      } catch (IllegalArgumentException unavailable) {
+        // the JVM keeps its own handling of this signal
+      }
+    }
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) ->
+            System.err.println(
+                "warning: "
+                    + thread.getName()
+                    + ": "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage()));
   }
 
   /** Returns a picocli command line for {@code cli} with the project's exit codes. */
