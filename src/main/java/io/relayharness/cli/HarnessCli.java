@@ -86,21 +86,10 @@ public final class HarnessCli {
   }
 
   /**
-   * Ctrl-C and SIGTERM end the JVM through its shutdown hooks (which write the run's report and
-   * remove its containers) with 130 and 143, also when the harness was started with SIGINT ignored
-   * (a background job, {@code nohup}), where the JVM would not install its own handler. A failure
-   * on another thread while the JVM shuts down (e.g. Testcontainers' own clean-up finding a
-   * container the harness already removed) is one line, not a stack trace.
+   * A failure on another thread while the JVM shuts down (e.g. Testcontainers' own clean-up finding
+   * a container the harness already removed after Ctrl-C) is one line, not a stack trace.
    */
   private static void stopOnSignals() {
-    for (String[] signal : new String[][] {{"INT", "130"}, {"TERM", "143"}}) {
-      try {
-        int code = Integer.parseInt(signal[1]);
-        sun.misc.Signal.handle(new sun.misc.Signal(signal[0]), s -> System.exit(code));
-      } catch (IllegalArgumentException unavailable) {
-        // the JVM keeps its own handling of this signal
-      }
-    }
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) ->
             System.err.println(

@@ -128,6 +128,10 @@ class SignalIT {
   @ParameterizedTest(name = "SIG{0}")
   @CsvSource({"INT, 130", "TERM, 143"})
   void shouldCleanUpAndWriteAPartialReport(String signal, int exitCode) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        signal.equals("INT") && sigintIgnored(),
+        "SIGINT is ignored by whatever started these tests (a background job): a JVM started so"
+            + " cannot catch it, and neither can the harness");
     Started run = startAndAwaitLoad();
     kill(signal, run);
     String output = run.awaitOutput(Duration.ofSeconds(90));
@@ -183,6 +187,20 @@ class SignalIT {
       // No shutdown hook ran: remove the run's containers and network by their label.
       removeByLabel(run.runId());
     }
+  }
+
+  /** Whether this process ignores SIGINT (inherited by the run's JVM): Linux's SigIgn mask. */
+  private static boolean sigintIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return false;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0x2L) != 0;
+      }
+    }
+    return false;
   }
 
   private static void kill(String signal, Started run) throws Exception {

@@ -269,7 +269,13 @@ public final class DockerScenarioEngine implements ScenarioEngine {
         outcomes.add(evidence("the relay's log could not be read: " + e.getMessage()));
       }
     }
-    folder.writeText(RunFolder.RELAY_LOG, relayLog);
+    Path logSoFar = folder.dir().resolve(RunFolder.RELAY_LOG);
+    if (relayLog.isBlank() && Files.exists(logSoFar)) {
+      // the relay is gone (a signal's clean-up was faster): keep what was read as the run went
+      relayLog = readQuietly(logSoFar);
+    } else {
+      folder.writeText(RunFolder.RELAY_LOG, relayLog);
+    }
     if (relayLog.isBlank() && state.stoppedBy == null) {
       outcomes.add(evidence("the relay's log is empty: nothing to judge"));
     }
@@ -359,6 +365,14 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       log.warn("the run report could not be written: {}", e.getMessage());
     }
     return result;
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   private static ExpectationOutcome evidence(String what) {

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Watches the relay's log from its first second: every distinct warning goes to the progress
  * listener as it appears (one line each), and a line that says the relay itself is broken (fatal,
  * panic, a throttled daemon, an unavailable table) marks the run unhealthy, so the engine can skip
- * what is left to wait for. Warnings are appended to the run folder's {@code warnings.jsonl} as
- * they appear, so a run killed part way leaves them behind. Thread-safe.
+ * what is left to wait for. The relay's log lines and its warnings are appended to the run folder's
+ * {@code relay.log} and {@code warnings.jsonl} as they appear, so a run killed part way (or whose
+ * containers went first) leaves them behind. Thread-safe.
  */
 final class RelayHealthWatch implements AutoCloseable {
 
@@ -49,11 +50,14 @@ final class RelayHealthWatch implements AutoCloseable {
   }
 
   private final JsonLinesAppender warningsFile;
+  private final JsonLinesAppender relayLogFile;
+  private java.time.Instant lastLineAt = java.time.Instant.EPOCH;
 
   RelayHealthWatch(Relay relay, ProgressListener progress, java.nio.file.Path runDir) {
     this.relay = relay;
     this.progress = progress;
     this.warningsFile = new JsonLinesAppender(runDir.resolve(RunFolder.WARNINGS));
+    this.relayLogFile = new JsonLinesAppender(runDir.resolve(RunFolder.RELAY_LOG));
   }
 
   void start() {
@@ -88,6 +92,7 @@ final class RelayHealthWatch implements AutoCloseable {
     String text = relay.logSince(sinceEpochSecond);
     // Seconds overlap between polls: lines are kept apart by their text, timestamps included.
     sinceEpochSecond = Math.max(0, now - 1);
+    appendNewLines(text);
     RelayLogParser parser = RelayLogParser.parseAll(text.lines()::iterator);
     for (RelayWarning w : parser.warnings()) {
       if (!seen.add(w.line())) {
@@ -124,5 +129,29 @@ final class RelayHealthWatch implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     warningsFile.close();
+    relayLogFile.close();
+  }
+
+  /**
+   * Appends the log lines newer than the last one written (polls overlap by a second), so the run
+   * folder holds the relay's log up to the last poll whatever ends the run.
+   */
+  private void appendNewLines(String text) {
+    for (String line : text.split("\n")) {
+      int space = line.indexOf(' ');
+      if (space <= 0) {
+        continue;
+      }
+      java.time.Instant at;
+      try {
+        at = java.time.Instant.parse(line.substring(0, space));
+      } catch (java.time.format.DateTimeParseException e) {
+        continue;
+      }
+      if (at.isAfter(lastLineAt)) {
+        relayLogFile.appendLine(line);
+        lastLineAt = at;
+      }
+    }
   }
 }
