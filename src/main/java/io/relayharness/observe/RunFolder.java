@@ -89,11 +89,16 @@ public final class RunFolder {
     String base = FOLDER_NAME.format(startedAt);
     try {
       Files.createDirectories(scenarioDir);
+      // Claimed atomically: runs started in the same second in parallel each get their own.
       Path dir = scenarioDir.resolve(base);
-      for (int n = 2; Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
-        dir = scenarioDir.resolve(base + "-" + n);
+      for (int n = 2; ; n++) {
+        try {
+          Files.createDirectory(dir);
+          break;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          dir = scenarioDir.resolve(base + "-" + n);
+        }
       }
-      Files.createDirectory(dir);
       pointLatest(scenarioDir, dir.getFileName());
       return new RunFolder(dir);
     } catch (IOException e) {

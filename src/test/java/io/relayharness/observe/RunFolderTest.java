@@ -155,4 +155,26 @@ class RunFolderTest {
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }
+
+  @Test
+  void shouldGiveRunsStartedTogetherInParallelTheirOwnFolders(
+      @org.junit.jupiter.api.io.TempDir Path reports) throws Exception {
+    // Seen in mvn verify: three broken relays of one scenario started in the same second.
+    java.time.Instant same = java.time.Instant.parse("2026-11-26T04:49:22Z");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Path>> made = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        made.add(pool.submit(() -> RunFolder.create(reports, "outage", same).dir()));
+      }
+      java.util.Set<Path> dirs = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Path> f : made) {
+        dirs.add(f.get());
+      }
+      org.assertj.core.api.Assertions.assertThat(dirs).as("one folder per run").hasSize(16);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
