@@ -43,6 +43,54 @@ apply_settings() { # file: name = value lines, '#' comments; one postconf call f
 # written within the last seconds: back-date what we wrote before running them.
 backdate() { find /etc/postfix -newermt '-30 seconds' -exec touch -d '-10 seconds' {} + 2>/dev/null || true; }
 
+queue_files() { # queue ids of the messages on the relay's disk (file names, long queue ids)
+  find /var/spool/postfix/incoming /var/spool/postfix/active /var/spool/postfix/deferred \
+    /var/spool/postfix/hold -type f -printf '%f\n' 2>/dev/null | sort || true
+}
+
+say_ids() { # prefix, ids on stdin: the ids in lines of 40, each line with the prefix
+  xargs -r -n 40 echo | sed "s/^/$1 /"
+}
+
+# What was on the relay's disk when it (re)starts, by queue id, in its log: a relay that comes back
+# after a kill holds these; one whose disk was lost (the harness left the marker file while it was
+# down) comes back with an empty queue, and says which messages went with the disk.
+DISK_LOST_MARKER=/var/lib/postfix/relay-harness-disk-lost
+queue_at_start() {
+  local ids
+  ids="$(queue_files)"
+  if [ -f "$DISK_LOST_MARKER" ]; then
+    echo "relay: the disk was lost: $(echo -n "$ids" | grep -c . || true) queued message(s) gone"
+    echo -n "$ids" | say_ids "relay: disk lost:"
+    for dir in incoming active deferred hold defer bounce trace flush corrupt maildrop; do
+      find "/var/spool/postfix/$dir" -mindepth 1 -type f -delete 2>/dev/null || true
+    done
+    rm -f "$DISK_LOST_MARKER"
+    ids=""
+  fi
+  if [ -n "$ids" ]; then
+    echo "relay: the queue holds $(echo "$ids" | grep -c . || true) message(s) at start"
+    echo "$ids" | say_ids "relay: queued at start:"
+  fi
+}
+
+# RELAY_LISTEN (comma-separated addresses): the smtp service listens on these addresses only, not
+# on *:25. Several Postfix instances of a relay tier share one network namespace; inet_interfaces
+# cannot name them (Postfix wants an interface address, and 127.0.3.x is only routed to lo).
+listen_only() {
+  [ -n "${RELAY_LISTEN:-}" ] || return 0
+  local line rest addr
+  line="$(postconf -M smtp/inet 2>/dev/null)"
+  # a restart of the same container finds master.cf already bound
+  [ -z "$line" ] && [ -n "$(postconf -M "${RELAY_LISTEN%%,*}:smtp/inet" 2>/dev/null)" ] && return 0
+  [ -n "$line" ] || { echo "relay: no smtp/inet service in master.cf to bind to $RELAY_LISTEN" >&2; exit 3; }
+  rest="$(echo "$line" | awk '{ $1 = ""; print substr($0, 2) }')"
+  postconf -MX smtp/inet
+  for addr in ${RELAY_LISTEN//,/ }; do
+    postconf -M "$addr:smtp/inet = $addr:smtp $rest"
+  done
+}
+
 start_checked() { # postfix check with Postfix's own words, then Postfix as PID 1
   # A restart in the middle of a transaction leaves cleanup's temporary file (<pid>.<usec>, a
   # message no client got a 250 for) in incoming/. Postfix's start-up integrity check would warn
@@ -51,6 +99,8 @@ start_checked() { # postfix check with Postfix's own words, then Postfix as PID 
   local stale
   stale="$(find /var/spool/postfix/incoming -maxdepth 1 -type f -name '*.*' -print -delete 2>/dev/null | wc -l)"
   [ "$stale" = 0 ] || echo "relay: removed $stale temporary file(s) a restart left in incoming/ (no 250 was given for them)" >&2
+  queue_at_start
+  listen_only
   printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
   newaliases 2>/dev/null || true
   backdate

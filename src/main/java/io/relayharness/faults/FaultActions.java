@@ -14,7 +14,18 @@ public final class FaultActions {
 
   /** What an action needs to know about itself before it is built. */
   public record Info(
-      String name, List<String> params, boolean onWorkers, boolean undoable, String doc) {}
+      String name,
+      List<String> params,
+      boolean onWorkers,
+      boolean undoable,
+      String doc,
+      boolean onTierRelays) {
+
+    /** An action on workers or on the single relay. */
+    public Info(String name, List<String> params, boolean onWorkers, boolean undoable, String doc) {
+      this(name, params, onWorkers, undoable, doc, false);
+    }
+  }
 
   private static final Map<String, Info> ACTIONS = build();
 
@@ -47,9 +58,18 @@ public final class FaultActions {
     add(m, PauseWorker.NAME, List.of(), true, true, "docker pause of the sink");
     add(m, UnpauseWorker.NAME, List.of(), true, false, "docker unpause of the sink");
     add(m, RestartRelay.NAME, List.of(), false, false, "relay restart, queue kept");
+    tier(m, RelayFault.KILL, "docker kill of tier relays; back with their queue at the end");
+    tier(m, RelayFault.DISK_LOST, "docker kill of tier relays; back with an empty queue");
+    tier(m, RelayFault.PAUSE, "docker pause of tier relays");
+    tier(m, RelayFault.LINK_DOWN, "tier relays' inbound links refused by the fault proxy");
+    tier(m, RelayFault.PARTITION, "every inbound link of a region's relays refused");
     add(m, SinkFault.NAME, List.of("fault"), true, true, "SMTP fault answered by the sink");
     add(m, DnsChange.NAME, List.of("drop", "preference"), true, true, "MX set change");
     return m;
+  }
+
+  private static void tier(Map<String, Info> m, String name, String doc) {
+    m.put(name, new Info(name, List.of(), false, true, doc, true));
   }
 
   private static void add(

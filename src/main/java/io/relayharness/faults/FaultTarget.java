@@ -67,4 +67,37 @@ public interface FaultTarget {
 
   /** Replaces the MX set served for the workers' MX name: worker name to preference. */
   void setMxRecords(Map<String, Integer> workerPreference);
+
+  /** Kills a tier relay's container ({@code docker kill}); its queue stays on its disk. */
+  default void killRelay(String relay) {
+    throw new UnsupportedOperationException("this topology has no relay tier");
+  }
+
+  /**
+   * Starts a killed tier relay again and waits for its 220 banner; with {@code diskLost} it comes
+   * back with an empty queue.
+   */
+  default void startRelay(String relay, boolean diskLost) {
+    throw new UnsupportedOperationException("this topology has no relay tier");
+  }
+
+  /** Freezes a tier relay's container ({@code docker pause}). */
+  default void pauseRelay(String relay) {
+    throw new UnsupportedOperationException("this topology has no relay tier");
+  }
+
+  /** Thaws a paused tier relay. */
+  default void unpauseRelay(String relay) {
+    throw new UnsupportedOperationException("this topology has no relay tier");
+  }
+
+  /** Enables or disables the fault proxy on a tier relay's inbound link. */
+  default void setRelayLinkEnabled(String relay, boolean enabled) {
+    throw new UnsupportedOperationException("this topology has no relay tier");
+  }
+
+  /** Restarts a tier relay (queue kept) and waits for its 220 banner. */
+  default void restartRelay(String relay) {
+    throw new UnsupportedOperationException("this topology has no relay tier");
+  }
 }

@@ -26,7 +26,11 @@ public record RestartRelay(FaultScope scope) implements FaultAction {
 
   @Override
   public Undo apply(FaultTarget target) {
-    target.restartRelay();
+    if (scope.isRelay()) {
+      target.restartRelay();
+    } else {
+      scope.workers().forEach(target::restartRelay);
+    }
     return Undo.NONE;
   }
 

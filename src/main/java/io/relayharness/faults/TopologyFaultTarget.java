@@ -103,6 +103,36 @@ public final class TopologyFaultTarget implements FaultTarget {
   }
 
   @Override
+  public void restartRelay(String relay) {
+    topology.tierRelay(relay).restart();
+  }
+
+  @Override
+  public void killRelay(String relay) {
+    topology.tierRelay(relay).kill();
+  }
+
+  @Override
+  public void startRelay(String relay, boolean diskLost) {
+    topology.tierRelay(relay).startAgain(diskLost);
+  }
+
+  @Override
+  public void pauseRelay(String relay) {
+    topology.tierRelay(relay).pause();
+  }
+
+  @Override
+  public void unpauseRelay(String relay) {
+    topology.tierRelay(relay).unpause();
+  }
+
+  @Override
+  public void setRelayLinkEnabled(String relay, boolean enabled) {
+    topology.faultProxy().setEnabled(relay, enabled);
+  }
+
+  @Override
   public String addSinkFault(String worker, Map<String, Object> fault) {
     Map<String, Object> answer = topology.sink(worker).client().addFault(fault);
     Object ids = answer.get("ids");

@@ -62,6 +62,15 @@ public final class RunFolder {
   /** The relay's log with engine timestamps. */
   public static final String RELAY_LOG = "relay.log";
 
+  /** What the relays of a relay tier saw ({@link TierObservations}), for a run with one. */
+  public static final String TIERS = "tiers.json";
+
+  /** Each tier relay's queue samples, appended as they are taken. */
+  public static final String RELAY_QUEUES = "relay-queues.jsonl";
+
+  /** Folder of the tier relays' logs ({@code <name>.log}). */
+  public static final String RELAYS_DIR = "relays";
+
   /** Gatling's report folder. */
   public static final String GATLING_DIR = "gatling";
 
@@ -211,6 +220,7 @@ public final class RunFolder {
   /** Writes {@code text} to {@code name}, replacing it. */
   public void writeText(String name, String text) {
     try {
+      Files.createDirectories(file(name).getParent());
       Files.writeString(file(name), text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file(name), e);
@@ -230,6 +240,7 @@ public final class RunFolder {
     writeLines(FAULTS, obs.faults());
     writeLines(RATES, obs.rates());
     writeLines(TIMELINE, obs.timelines());
+    obs.tiers().ifPresent(t -> writeJson(TIERS, t));
   }
 
   /**
@@ -262,6 +273,9 @@ public final class RunFolder {
     }
     if (log != null) {
       b.relayMessages(log.messages());
+    }
+    if (has(TIERS)) {
+      b.tiers(readJson(TIERS, new TypeReference<TierObservations>() {}));
     }
     return b.build();
   }

@@ -36,6 +36,7 @@ public final class RunObservations {
   private final List<MessageTimeline> timelines;
   private final LoadStats loadStats;
   private final ArrivalIndex arrivalIndex;
+  private final TierObservations tiers;
 
   private RunObservations(Builder b) {
     runStartEpochMs = b.runStartEpochMs;
@@ -69,6 +70,12 @@ public final class RunObservations {
     timelines = List.copyOf(TimelineJoin.join(accepted, arrivals, attempts, messageIdsByQueueId));
     loadStats = LoadStats.of(accepted);
     arrivalIndex = new ArrivalIndex(arrivals);
+    tiers = b.tiers;
+  }
+
+  /** What the relays of a relay tier saw, if the run had one. */
+  public Optional<TierObservations> tiers() {
+    return Optional.ofNullable(tiers);
   }
 
   /** Returns an empty builder. */
@@ -224,8 +231,15 @@ public final class RunObservations {
     private final List<RateSample> rates = new ArrayList<>();
     private final Map<String, String> relaySettings = new LinkedHashMap<>();
     private final Map<String, String> relayDefaults = new LinkedHashMap<>();
+    private TierObservations tiers;
 
     private Builder() {}
+
+    /** Sets what the relays of a relay tier saw. */
+    public Builder tiers(TierObservations observed) {
+      this.tiers = observed;
+      return this;
+    }
 
     /** Sets the run's start and end (end may be null). */
     public Builder run(long startEpochMs, Long endEpochMs) {

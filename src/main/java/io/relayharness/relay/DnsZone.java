@@ -28,20 +28,47 @@ public final class DnsZone {
   private final Map<String, String> addressByWorker;
   private final Set<String> extraMxNames;
   private final Map<String, String> workerByAlias;
+  private final Map<String, Integer> preferenceByRelay;
 
   private DnsZone(Map<String, Integer> preferenceByWorker) {
-    this(preferenceByWorker, Map.of(), Set.of(), Map.of());
+    this(preferenceByWorker, Map.of(), Set.of(), Map.of(), Map.of());
   }
 
   private DnsZone(
       Map<String, Integer> preferenceByWorker,
       Map<String, String> addressByWorker,
       Set<String> extraMxNames,
-      Map<String, String> workerByAlias) {
+      Map<String, String> workerByAlias,
+      Map<String, Integer> preferenceByRelay) {
     this.preferenceByWorker = Map.copyOf(preferenceByWorker);
     this.addressByWorker = Map.copyOf(addressByWorker);
     this.extraMxNames = Collections.unmodifiableSet(new TreeSet<>(extraMxNames));
     this.workerByAlias = Collections.unmodifiableMap(new TreeMap<>(workerByAlias));
+    this.preferenceByRelay = Collections.unmodifiableMap(new TreeMap<>(preferenceByRelay));
+  }
+
+  /**
+   * This zone with the relay tier's MX records: the archive domain ({@link
+   * RelayAddresses#ARCHIVE_DOMAIN}) gets one MX record per relay with its preference, and each
+   * relay's host name an A record at its inbound link on the fault proxy. The sending MTA finds the
+   * relays through them.
+   */
+  public DnsZone withRelays(Map<String, Integer> preferenceByRelay) {
+    preferenceByRelay.forEach(
+        (relay, pref) -> {
+          RelayAddresses.indexOf(relay);
+          if (pref < 0 || pref > 65535) {
+            throw new IllegalArgumentException(
+                "MX preference of " + relay + " must be 0..65535, was " + pref);
+          }
+        });
+    return new DnsZone(
+        preferenceByWorker, addressByWorker, extraMxNames, workerByAlias, preferenceByRelay);
+  }
+
+  /** The MX preference of each relay of the tier (empty: one relay, no tier). */
+  public Map<String, Integer> relayPreferences() {
+    return preferenceByRelay;
   }
 
   /**
@@ -56,12 +83,18 @@ public final class DnsZone {
     mxNames.stream().filter(n -> !n.equalsIgnoreCase(MX_NAME)).forEach(mx::add);
     Map<String, String> aliases = new TreeMap<>(workerByAlias);
     aliases.putAll(workerByName);
-    return new DnsZone(preferenceByWorker, addressByWorker, mx, aliases);
+    return new DnsZone(preferenceByWorker, addressByWorker, mx, aliases, preferenceByRelay);
   }
 
-  /** This zone with the extra names of {@code other} (see {@link #withNames}) added. */
+  /**
+   * This zone with the extra names of {@code other} (see {@link #withNames}) added, and the relay
+   * tier's records of {@code other} when this zone has none.
+   */
   public DnsZone withNamesOf(DnsZone other) {
-    return withNames(other.extraMxNames, other.workerByAlias);
+    DnsZone named = withNames(other.extraMxNames, other.workerByAlias);
+    return preferenceByRelay.isEmpty() && !other.preferenceByRelay.isEmpty()
+        ? named.withRelays(other.preferenceByRelay)
+        : named;
   }
 
   /** The names besides {@link #MX_NAME} that have MX records to the workers. */
@@ -80,7 +113,8 @@ public final class DnsZone {
    */
   public DnsZone withAddresses(Map<String, String> addressByWorker) {
     addressByWorker.keySet().forEach(WorkerAddresses::indexOf);
-    return new DnsZone(preferenceByWorker, addressByWorker, extraMxNames, workerByAlias);
+    return new DnsZone(
+        preferenceByWorker, addressByWorker, extraMxNames, workerByAlias, preferenceByRelay);
   }
 
   /** A zone where each named worker has the given MX preference (lower is preferred). */
@@ -153,6 +187,22 @@ public final class DnsZone {
           .append(addressOf(name))
           .append('\n');
     }
+    preferenceByRelay.forEach(
+        (relay, pref) -> {
+          int index = RelayAddresses.indexOf(relay);
+          out.append("mx-host=")
+              .append(RelayAddresses.ARCHIVE_DOMAIN)
+              .append(',')
+              .append(RelayAddresses.hostName(index))
+              .append(',')
+              .append(pref)
+              .append('\n')
+              .append("host-record=")
+              .append(RelayAddresses.hostName(index))
+              .append(',')
+              .append(RelayAddresses.inbound(index))
+              .append('\n');
+        });
     return out.toString();
   }
 

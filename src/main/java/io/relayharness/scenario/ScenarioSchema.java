@@ -167,6 +167,36 @@ public final class ScenarioSchema {
     t.num("topology.preferences.<worker>", Type.INT, 10, 0, 65535, "MX preference of a worker");
     t.map("topology.weights", "randmap weight per worker (times it is listed)");
     t.num("topology.weights.<worker>", Type.INT, 1, 0, 100, "randmap weight of a worker");
+    t.num(
+        "topology.relays",
+        Type.INT,
+        1,
+        1,
+        4,
+        "relays: 1 = the relay under test alone; 2..4 = a relay tier relay0..N-1, each running"
+            + " the relay config, sharing the workers");
+    t.map("topology.regions", "tier: region name per relay (default: one region per relay)");
+    t.add("topology.regions.<relay>", Type.STRING, null, "tier: the relay's region, e.g. eu");
+    t.map("topology.relayPreferences", "tier: MX preference per relay for the archive domain");
+    t.num(
+        "topology.relayPreferences.<relay>",
+        Type.INT,
+        10,
+        0,
+        65535,
+        "tier: MX preference of a relay (lower wins; 10/20 = primary/backup)");
+    t.add(
+        "topology.sender",
+        Type.BOOLEAN,
+        true,
+        "tier: a sending MTA (variant sender) takes the load and finds the relays by MX lookup;"
+            + " false = the load goes to relay0");
+    t.map("topology.senderOverrides", "tier: main.cf settings of the sending MTA");
+    t.add(
+        "topology.senderOverrides.<parameter>",
+        Type.STRING,
+        null,
+        "tier: a main.cf value of the sending MTA, checked as relay.overrides are");
 
     t.obj("client", "how the load injector speaks SMTP");
     t.choice(
@@ -243,7 +273,8 @@ public final class ScenarioSchema {
         "timeline[].target",
         Type.TARGET,
         null,
-        "worker0..N-1, a list of workers, all-workers, or relay (relay-restart)");
+        "worker0..N-1, a list of workers, all-workers, or relay (relay-restart); relay tier:"
+            + " relay0..N-1 or a list, a region for region-partition");
     t.choice(
         "timeline[].type",
         null,

@@ -13,13 +13,54 @@ import java.util.stream.IntStream;
  * @param workers the number of workers, named {@code worker0..N-1}
  * @param preferences the MX preference of every worker (defaults filled in)
  * @param weights the randmap weight of every worker (defaults filled in)
+ * @param relays how many relays: 1 is today's single relay; 2..4 a relay tier {@code relay0..}
+ * @param regions the region of every tier relay (defaults filled in; empty for one relay)
+ * @param relayPreferences the archive domain's MX preference of every tier relay (defaults filled
+ *     in; empty for one relay)
+ * @param sender whether a sending MTA takes the load in front of a tier (else relay0 does)
+ * @param senderOverrides main.cf settings of the sending MTA on top of its {@code sender} variant
  */
 public record TopologySpec(
-    int workers, Map<String, Integer> preferences, Map<String, Integer> weights) {
+    int workers,
+    Map<String, Integer> preferences,
+    Map<String, Integer> weights,
+    int relays,
+    Map<String, String> regions,
+    Map<String, Integer> relayPreferences,
+    boolean sender,
+    Map<String, String> senderOverrides) {
 
   public TopologySpec {
     preferences = Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
     weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
+    relayPreferences = Collections.unmodifiableMap(new LinkedHashMap<>(relayPreferences));
+    senderOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(senderOverrides));
+  }
+
+  /** One relay, no tier. */
+  public TopologySpec(int workers, Map<String, Integer> preferences, Map<String, Integer> weights) {
+    this(workers, preferences, weights, 1, Map.of(), Map.of(), false, Map.of());
+  }
+
+  /** Whether the topology has a relay tier (two or more relays). */
+  public boolean isTier() {
+    return relays > 1;
+  }
+
+  /** The tier's relay names, {@code relay0..} (empty for one relay). */
+  public List<String> relayNames() {
+    return isTier() ? IntStream.range(0, relays).mapToObj(i -> "relay" + i).toList() : List.of();
+  }
+
+  /** The tier's region names, in first-seen order. */
+  public List<String> regionNames() {
+    return regions.values().stream().distinct().toList();
+  }
+
+  /** The tier relays in {@code region}. */
+  public List<String> relaysIn(String region) {
+    return relayNames().stream().filter(r -> region.equals(regions.get(r))).toList();
   }
 
   /** Returns the worker names of a topology with {@code workers} workers. */

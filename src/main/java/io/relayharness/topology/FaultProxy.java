@@ -2,6 +2,7 @@ package io.relayharness.topology;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.relayharness.relay.RelayAddresses;
 import io.relayharness.relay.WorkerAddresses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,26 @@ public final class FaultProxy {
             name,
             client.createProxy(
                 name, WorkerAddresses.listen(i), "sink" + i + ":" + SinkWorker.SMTP_PORT));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create proxy " + name, e);
+      }
+    }
+  }
+
+  /**
+   * Creates the proxy of each tier relay's inbound link, {@code relay<k>} on {@code
+   * 127.0.2.1<k>:25} to the relay's own {@code 127.0.3.1<k>:25} (both in the holder's namespace).
+   */
+  void createRelayProxies(int relays) {
+    for (int k = 0; k < relays; k++) {
+      String name = RelayAddresses.name(k);
+      try {
+        proxies.put(
+            name,
+            client.createProxy(
+                name,
+                RelayAddresses.inbound(k) + ":" + RelayAddresses.PORT,
+                RelayAddresses.own(k) + ":" + RelayAddresses.PORT));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create proxy " + name, e);
       }

@@ -2,6 +2,7 @@ package io.relayharness.topology;
 
 import com.github.dockerjava.api.DockerClient;
 import io.relayharness.relay.DnsZone;
+import io.relayharness.relay.RelayAddresses;
 import io.relayharness.relay.RelayConfig;
 import io.relayharness.relay.WorkerAddresses;
 import java.io.IOException;
@@ -56,6 +57,11 @@ public final class MailTopology implements Startable, AutoCloseable {
   private final DnsZone zone;
   private final int workers;
   private final RunIdentity run;
+  private final Map<String, String> regionByRelay;
+  private final Map<String, Integer> preferenceByRelay;
+  private final RelayConfig senderConfig;
+  private final List<Relay> tierRelays = new CopyOnWriteArrayList<>();
+  private volatile Relay sender;
 
   private Network network;
   private GenericContainer<?> holder;
@@ -73,7 +79,18 @@ public final class MailTopology implements Startable, AutoCloseable {
             ? RelayConfig.ofDirectory(b.configDir, b.overrides, b.workers, b.loadPort)
             : RelayConfig.of(layout.relayConfigsDir(), b.variant, b.overrides);
     this.workers = b.workers;
-    DnsZone base = b.zone != null ? b.zone : DnsZone.equalPreference(b.workers);
+    this.regionByRelay = Map.copyOf(b.regionByRelay);
+    this.preferenceByRelay = Map.copyOf(b.preferenceByRelay);
+    if (regionByRelay.size() == 1 || regionByRelay.size() > RelayAddresses.MAX_RELAYS) {
+      throw new IllegalArgumentException(
+          "a relay tier has 2.." + RelayAddresses.MAX_RELAYS + " relays, was " + regionByRelay);
+    }
+    this.senderConfig =
+        isTier() && b.sender
+            ? RelayConfig.of(layout.relayConfigsDir(), SENDER_VARIANT, b.senderOverrides)
+            : null;
+    DnsZone base0 = b.zone != null ? b.zone : DnsZone.equalPreference(b.workers);
+    DnsZone base = isTier() ? base0.withRelays(preferenceByRelay) : base0;
     this.zone = relayConfig.operator().map(o -> o.zone(base)).orElse(base);
     this.currentZone = zone;
     this.run = RunIdentity.next();
@@ -82,6 +99,14 @@ public final class MailTopology implements Startable, AutoCloseable {
           "workers must be 1.." + WorkerAddresses.MAX_WORKERS + ", was " + workers);
     }
     this.sinks = new CopyOnWriteArrayList<>(new SinkWorker[workers]);
+  }
+
+  /** The relay config variant of the sending MTA in front of a relay tier. */
+  public static final String SENDER_VARIANT = "sender";
+
+  /** Whether this topology has a relay tier (two or more relays) instead of one relay. */
+  public boolean isTier() {
+    return !regionByRelay.isEmpty();
   }
 
   /** A builder; the variant defaults to {@code mx-roundrobin} with three workers. */
@@ -175,15 +200,19 @@ public final class MailTopology implements Startable, AutoCloseable {
             phases.run("DNS ready (dnsmasq bound)", () -> awaitDns(h));
             return null;
           });
-      then(
-          all,
-          pool,
-          holderUp.thenCombine(relayImage, (h, image) -> image),
-          image -> {
-            relay = new Relay(run, image, holder, relayConfig);
-            phases.run("relay ready (220 banner)", relay::start);
-            return null;
-          });
+      if (isTier()) {
+        startTier(all, pool, phases, holderUp, relayImage);
+      } else {
+        then(
+            all,
+            pool,
+            holderUp.thenCombine(relayImage, (h, image) -> image),
+            image -> {
+              relay = new Relay(run, image, holder, relayConfig);
+              phases.run("relay ready (220 banner)", relay::start);
+              return null;
+            });
+      }
       CompletableFuture<FaultProxy> proxyUp =
           then(
               all,
@@ -202,7 +231,12 @@ public final class MailTopology implements Startable, AutoCloseable {
           pool,
           CompletableFuture.allOf(beforeRoutes.toArray(CompletableFuture[]::new)),
           ignored -> {
-            phases.run("proxy routes", () -> faultProxy.createProxies(workers));
+            phases.run(
+                "proxy routes",
+                () -> {
+                  faultProxy.createProxies(workers);
+                  faultProxy.createRelayProxies(regionByRelay.size());
+                });
             return null;
           });
       awaitAll(all);
@@ -260,6 +294,74 @@ public final class MailTopology implements Startable, AutoCloseable {
         }
       }
       throw e;
+    }
+  }
+
+  /**
+   * Starts the relays of the tier, each on its own address and with its own host name, and the
+   * sending MTA on the holder's address (the one the injector's published port reaches); without a
+   * sender, relay0 also listens there and takes the load itself.
+   */
+  private void startTier(
+      List<CompletableFuture<?>> all,
+      ExecutorService pool,
+      StartPhases phases,
+      CompletableFuture<GenericContainer<?>> holderUp,
+      CompletableFuture<String> relayImage) {
+    CompletableFuture<String> holderIp =
+        then(
+            all,
+            pool,
+            holderUp,
+            h ->
+                h.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+                    .map(n -> n.getIpAddress())
+                    .filter(ip -> ip != null && !ip.isBlank())
+                    .findFirst()
+                    .orElseThrow(
+                        () -> new IllegalStateException("the holder has no address on the net")));
+    List<String> names = new ArrayList<>(regionByRelay.keySet());
+    names.sort(null);
+    tierRelays.addAll(java.util.Collections.nCopies(names.size(), null));
+    for (String name : names) {
+      int k = RelayAddresses.indexOf(name);
+      then(
+          all,
+          pool,
+          holderIp.thenCombine(relayImage, (ip, image) -> new String[] {ip, image}),
+          ipImage -> {
+            Map<String, String> own = new LinkedHashMap<>();
+            boolean entry = senderConfig == null && k == 0;
+            String listen =
+                entry ? RelayAddresses.own(k) + "," + ipImage[0] : RelayAddresses.own(k);
+            own.put("myhostname", RelayAddresses.hostName(k));
+            Relay r =
+                new Relay(
+                    run, ipImage[1], holder, relayConfig, name, RelayAddresses.own(k), listen, own);
+            tierRelays.set(names.indexOf(name), r);
+            if (entry) {
+              relay = r;
+            }
+            phases.run(name + " ready (220 banner)", r::start);
+            return null;
+          });
+    }
+    if (senderConfig != null) {
+      then(
+          all,
+          pool,
+          holderIp.thenCombine(relayImage, (ip, image) -> new String[] {ip, image}),
+          ipImage -> {
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put("myhostname", RelayAddresses.SENDER_HOST);
+            Relay s =
+                new Relay(
+                    run, ipImage[1], holder, senderConfig, "sender", ipImage[0], ipImage[0], own);
+            sender = s;
+            relay = s;
+            phases.run("sender ready (220 banner)", s::start);
+            return null;
+          });
     }
   }
 
@@ -334,9 +436,41 @@ public final class MailTopology implements Startable, AutoCloseable {
     return relayConfig;
   }
 
-  /** The relay under test. */
+  /**
+   * The Postfix the injector submits to: the relay under test, or with a relay tier the sending MTA
+   * (relay0 when the tier has no sender).
+   */
   public Relay relay() {
     return relay;
+  }
+
+  /** The sending MTA in front of the relay tier, if there is one. */
+  public java.util.Optional<Relay> sender() {
+    return java.util.Optional.ofNullable(sender);
+  }
+
+  /** The relays of the tier in name order (empty for today's one-relay topology). */
+  public List<Relay> tierRelays() {
+    return tierRelays.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** The tier relay {@code name} (e.g. {@code relay1}). */
+  public Relay tierRelay(String name) {
+    return tierRelays().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no relay '" + name + "' in " + regionByRelay));
+  }
+
+  /** The region of each tier relay (empty for one relay). */
+  public Map<String, String> regions() {
+    return regionByRelay;
+  }
+
+  /** The MX preference of each tier relay (empty for one relay). */
+  public Map<String, Integer> relayPreferences() {
+    return preferenceByRelay;
   }
 
   /** The fault proxy between relay and workers. */
@@ -413,6 +547,30 @@ public final class MailTopology implements Startable, AutoCloseable {
     private DnsZone zone;
     private Path configDir;
     private int loadPort = Relay.SMTP_PORT;
+    private final Map<String, String> regionByRelay = new LinkedHashMap<>();
+    private final Map<String, Integer> preferenceByRelay = new LinkedHashMap<>();
+    private boolean sender = true;
+    private final Map<String, String> senderOverrides = new LinkedHashMap<>();
+
+    /**
+     * A relay tier instead of one relay: the relays ({@code relay0..}) with their regions and MX
+     * preferences for the archive domain. Each runs the relay config under test.
+     */
+    public Builder relays(Map<String, String> regionByRelay, Map<String, Integer> preferences) {
+      this.regionByRelay.putAll(regionByRelay);
+      this.preferenceByRelay.putAll(preferences);
+      return this;
+    }
+
+    /**
+     * Whether a sending MTA (the {@code sender} variant, with these main.cf overrides) takes the
+     * load in front of the tier (default yes); without one, the load goes to relay0.
+     */
+    public Builder sender(boolean sender, Map<String, String> overrides) {
+      this.sender = sender;
+      this.senderOverrides.putAll(overrides);
+      return this;
+    }
 
     /** The project folder (default: located from the working directory). */
     public Builder layout(ProjectLayout layout) {

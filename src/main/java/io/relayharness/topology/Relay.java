@@ -40,23 +40,59 @@ public final class Relay {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The file whose presence makes a (re)starting relay drop its queue: "disk lost". */
+  static final String DISK_LOST_MARKER = "/var/lib/postfix/relay-harness-disk-lost";
+
   private final GenericContainer<?> container;
   private final GenericContainer<?> holder;
   private final RelayConfig config;
+  private final String name;
+  private final String listenAddress;
 
   Relay(RunIdentity run, String image, GenericContainer<?> holder, RelayConfig config) {
+    this(run, image, holder, config, "relay", null, null, Map.of());
+  }
+
+  /**
+   * A Postfix of a relay tier (a relay or the sending MTA) in the holder's namespace.
+   *
+   * @param name the container's role and name, e.g. {@code relay1} or {@code sender}
+   * @param listenAddress the one address its smtpd binds (its banner is checked there), or null for
+   *     the single relay of today's topology (all addresses, checked through the mapped port)
+   * @param listen the addresses its smtp service binds, comma-separated ({@code RELAY_LISTEN})
+   * @param settings main.cf settings applied after the config's overrides (its name)
+   */
+  Relay(
+      RunIdentity run,
+      String image,
+      GenericContainer<?> holder,
+      RelayConfig config,
+      String name,
+      String listenAddress,
+      String listen,
+      Map<String, String> settings) {
     this.holder = holder;
     this.config = config;
+    this.name = name;
+    this.listenAddress = listenAddress;
+    StringBuilder overrides = new StringBuilder(config.overridesFile());
+    settings.forEach((k, v) -> overrides.append(k).append(" = ").append(v).append('\n'));
     this.container =
         new GenericContainer<>(DockerImageName.parse(image))
-            .withLabels(run.labels("relay"))
-            .withCreateContainerCmdModifier(cmd -> cmd.withName(run.name("relay")))
+            .withLabels(run.labels(name))
+            .withCreateContainerCmdModifier(cmd -> cmd.withName(run.name(name)))
             .withEnv("RELAY_VARIANT", config.variant())
+            .withEnv("RELAY_LISTEN", listen == null ? "" : listen)
             .withCopyToContainer(
-                Transferable.of(config.overridesFile()), "/etc/relay-harness/overrides.cf")
-            .withStartupCheckStrategy(FastStarts.running(run.name("relay")))
+                Transferable.of(overrides.toString()), "/etc/relay-harness/overrides.cf")
+            .withStartupCheckStrategy(FastStarts.running(run.name(name)))
             .withStartupAttempts(1);
     config.operator().ifPresent(this::copyOperatorConfig);
+  }
+
+  /** The relay's name in the topology: {@code relay} alone, {@code relay<k>} or {@code sender}. */
+  public String name() {
+    return name;
   }
 
   /** An operator's config directory: its files, the copy plan and the harness-owned settings. */
@@ -188,6 +224,35 @@ public final class Relay {
     awaitBanner();
   }
 
+  /** {@code docker kill}: Postfix dies with its queue on disk, as in a power cut. */
+  public void kill() {
+    docker().killContainerCmd(containerId()).exec();
+  }
+
+  /**
+   * {@code docker start} after {@link #kill()}; returns when it greets again. With {@code diskLost}
+   * the relay starts with an empty queue: a marker left in the stopped container makes its
+   * entrypoint delete the queue (logging each message's queue id) before Postfix starts.
+   */
+  public void startAgain(boolean diskLost) {
+    if (diskLost) {
+      // the engine's archive API writes into a stopped container too
+      container.copyFileToContainer(Transferable.of(new byte[0]), DISK_LOST_MARKER);
+    }
+    docker().startContainerCmd(containerId()).exec();
+    awaitBanner();
+  }
+
+  /** {@code docker pause}: Postfix freezes, its connections hang. */
+  public void pause() {
+    docker().pauseContainerCmd(containerId()).exec();
+  }
+
+  /** {@code docker unpause}. */
+  public void unpause() {
+    docker().unpauseContainerCmd(containerId()).exec();
+  }
+
   /** Runs a command in the relay container and returns its standard output. */
   public String exec(String... command) {
     try {
@@ -212,7 +277,9 @@ public final class Relay {
   private void awaitBanner() {
     String[] lastSeen = {"nothing yet"};
     Waits.until(
-        "the relay's 220 greeting on " + host() + ":" + smtpPort(),
+        listenAddress != null
+            ? name + "'s 220 greeting on " + listenAddress + ":" + SMTP_PORT
+            : "the relay's 220 greeting on " + host() + ":" + smtpPort(),
         READY_TIMEOUT,
         FastStarts.POLL_MS,
         () -> {
@@ -231,6 +298,29 @@ public final class Relay {
   }
 
   private String greeting() {
+    if (listenAddress != null) {
+      // inside the namespace: the address is not published to the harness
+      try {
+        ExecResult r =
+            container.execInContainer(
+                "timeout",
+                "2",
+                "bash",
+                "-c",
+                "exec 3<>/dev/tcp/"
+                    + listenAddress
+                    + "/"
+                    + SMTP_PORT
+                    + " && read -r line <&3 && echo \"$line\" && echo QUIT >&3");
+        String out = r.getStdout().strip();
+        return out.isEmpty() ? "no greeting: " + r.getStderr().strip() : out;
+      } catch (IOException e) {
+        return e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return e.toString();
+      }
+    }
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host(), smtpPort()), 1000);
       socket.setSoTimeout(1000);

@@ -32,7 +32,9 @@ public final class Verdicts {
             DeliveryConfig.SPEC,
             RejectedConfig.SPEC,
             RoutingConfig.SPEC,
-            ClientRateConfig.SPEC)) {
+            ClientRateConfig.SPEC,
+            TierSplitConfig.SPEC,
+            HeldMailConfig.SPEC)) {
       specs.put(s.key(), s);
     }
     SPECS = Collections.unmodifiableMap(specs);

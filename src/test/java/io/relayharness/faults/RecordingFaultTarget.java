@@ -91,6 +91,36 @@ public final class RecordingFaultTarget implements FaultTarget {
   }
 
   @Override
+  public void restartRelay(String relay) {
+    record("restart " + relay);
+  }
+
+  @Override
+  public void killRelay(String relay) {
+    record("kill " + relay);
+  }
+
+  @Override
+  public void startRelay(String relay, boolean diskLost) {
+    record("start " + relay + (diskLost ? " empty" : " with queue"));
+  }
+
+  @Override
+  public void pauseRelay(String relay) {
+    record("pause " + relay);
+  }
+
+  @Override
+  public void unpauseRelay(String relay) {
+    record("unpause " + relay);
+  }
+
+  @Override
+  public void setRelayLinkEnabled(String relay, boolean enabled) {
+    record("link " + relay + " " + enabled);
+  }
+
+  @Override
   public String addSinkFault(String worker, Map<String, Object> fault) {
     record("fault+ " + worker + " " + fault.get("stage"));
     return "f-" + worker;

@@ -323,7 +323,7 @@ class ScenarioLoaderTest {
             FILE
                 + ": expect: a scenario must expect something (verdicts: relayHealth, accounting,"
                 + " loss, duplicates, integrity, evenness, queueing, retryTiming, slo, delivery,"
-                + " rejected, routing, clientRate)");
+                + " rejected, routing, clientRate, tierSplit, heldMail)");
   }
 
   @Test

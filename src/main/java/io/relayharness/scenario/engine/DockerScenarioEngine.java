@@ -16,6 +16,7 @@ import io.relayharness.observe.RelayWarning;
 import io.relayharness.observe.RunFolder;
 import io.relayharness.observe.RunInfo;
 import io.relayharness.observe.RunObservations;
+import io.relayharness.observe.TierObservations;
 import io.relayharness.report.RunReport;
 import io.relayharness.scenario.EnvironmentException;
 import io.relayharness.scenario.ExpectationOutcome;
@@ -336,6 +337,9 @@ public final class DockerScenarioEngine implements ScenarioEngine {
         obs.window(w.name(), w.startEpochMs(), w.endEpochMs());
       }
     }
+    if (topo != null && topo.isTier()) {
+      obs.tiers(tierObservations(topo, folder, relayLog, sampler, outcomes));
+    }
     RunObservations observations = obs.build();
     folder.writeObservations(observations);
 
@@ -365,6 +369,35 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       log.warn("the run report could not be written: {}", e.getMessage());
     }
     return result;
+  }
+
+  /**
+   * Reads every tier relay's log (kept in the run folder as {@code relays/<name>.log}) and follows
+   * each message through them; the sending MTA's log is the run's relay log.
+   */
+  private static TierObservations tierObservations(
+      MailTopology topo,
+      RunFolder folder,
+      String entryLog,
+      RunSampler sampler,
+      List<ExpectationOutcome> outcomes) {
+    Map<String, String> logs = new java.util.TreeMap<>();
+    for (Relay r : topo.tierRelays()) {
+      String text = "";
+      try {
+        text = r == topo.relay() ? entryLog : r.log();
+      } catch (RuntimeException e) {
+        outcomes.add(evidence(r.name() + "'s log could not be read: " + e.getMessage()));
+      }
+      logs.put(r.name(), text);
+      folder.writeText(RunFolder.RELAYS_DIR + "/" + r.name() + ".log", text);
+    }
+    return TierObservations.fromLogs(
+        topo.regions(),
+        topo.relayPreferences(),
+        logs,
+        topo.sender().isPresent() ? entryLog : "",
+        sampler == null ? List.of() : sampler.relayQueueSamples());
   }
 
   private static String readQuietly(Path file) {

@@ -5,6 +5,7 @@ import io.relayharness.observe.JsonLinesAppender;
 import io.relayharness.observe.PostqueueJson;
 import io.relayharness.observe.QueueSample;
 import io.relayharness.observe.RateSample;
+import io.relayharness.observe.RelayQueueSample;
 import io.relayharness.observe.RunFolder;
 import io.relayharness.scenario.ProgressListener;
 import io.relayharness.scenario.ProgressSnapshot;
@@ -50,6 +51,9 @@ final class RunSampler implements AutoCloseable {
   private Map<String, Long> lastDelivered = Map.of();
   private volatile int queueDepth;
   private final JsonLinesAppender queueFile;
+  private final JsonLinesAppender relayQueueFile;
+  private final List<RelayQueueSample> relayQueues = new ArrayList<>();
+  private final Map<String, Integer> relayDepth = new java.util.concurrent.ConcurrentHashMap<>();
 
   RunSampler(
       MailTopology topology,
@@ -57,6 +61,7 @@ final class RunSampler implements AutoCloseable {
       Supplier<String> currentFault,
       java.nio.file.Path runDir) {
     this.queueFile = new JsonLinesAppender(runDir.resolve(RunFolder.QUEUE));
+    this.relayQueueFile = new JsonLinesAppender(runDir.resolve(RunFolder.RELAY_QUEUES));
     this.topology = topology;
     this.progress = progress;
     this.currentFault = currentFault;
@@ -90,8 +95,39 @@ final class RunSampler implements AutoCloseable {
     return List.copyOf(rates);
   }
 
-  /** Takes one queue sample now and returns the depth (for the drain wait). */
+  synchronized List<RelayQueueSample> relayQueueSamples() {
+    return List.copyOf(relayQueues);
+  }
+
+  /**
+   * Takes one queue sample now, of the relay the load goes to and of every relay of a tier, and
+   * returns the total depth (for the drain wait). A relay that cannot be asked (killed, paused)
+   * keeps its last depth.
+   */
   int sampleQueueNow() {
+    int entry = sampleEntryQueue();
+    int tier = 0;
+    for (var r : topology.tierRelays()) {
+      if (r == topology.relay()) {
+        continue;
+      }
+      try {
+        QueueSample q = PostqueueJson.sample(r.queueJson(), System.currentTimeMillis());
+        RelayQueueSample s = new RelayQueueSample(q.epochMs(), r.name(), q.total());
+        synchronized (this) {
+          relayQueues.add(s);
+        }
+        relayQueueFile.append(s);
+        relayDepth.put(r.name(), q.total());
+      } catch (RuntimeException e) {
+        // killed or paused relay: keep its last depth
+      }
+      tier += relayDepth.getOrDefault(r.name(), 0);
+    }
+    return entry + tier;
+  }
+
+  private int sampleEntryQueue() {
     try {
       QueueSample s =
           PostqueueJson.sample(topology.relay().queueJson(), System.currentTimeMillis());
@@ -174,5 +210,6 @@ final class RunSampler implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     queueFile.close();
+    relayQueueFile.close();
   }
 }

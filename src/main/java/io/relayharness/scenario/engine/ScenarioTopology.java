@@ -35,6 +35,11 @@ final class ScenarioTopology {
             .workers(scenario.topology().workers())
             .zone(DnsZone.of(preferences(scenario.topology())))
             .relayOverrides(relayOverrides(scenario, layout));
+    TopologySpec topo = scenario.topology();
+    if (topo.isTier()) {
+      b.relays(topo.regions(), topo.relayPreferences())
+          .sender(topo.sender(), topo.senderOverrides());
+    }
     if (scenario.relay().configDir() != null) {
       b.configDir(configDir(scenario, layout), scenario.relay().port());
     }

@@ -258,7 +258,71 @@ public final class ScenarioParser {
     List<String> names = TopologySpec.workerNames(workers);
     Map<String, Integer> preferences = workerMap(node, "preferences", names);
     Map<String, Integer> weights = workerMap(node, "weights", names);
-    return new TopologySpec(workers, preferences, weights);
+    int relays = (int) f.integer(node, "topology", "relays");
+    List<String> relayNames =
+        relays > 1
+            ? java.util.stream.IntStream.range(0, relays).mapToObj(i -> "relay" + i).toList()
+            : List.of();
+    Map<String, String> regions = new LinkedHashMap<>();
+    Map<String, Integer> relayPreferences = new LinkedHashMap<>();
+    ObjectNode regionMap = mapOf(node.get("regions"), "topology.regions");
+    ObjectNode prefMap = mapOf(node.get("relayPreferences"), "topology.relayPreferences");
+    for (String key : List.of("regions", "relayPreferences")) {
+      Iterator<String> it = (key.equals("regions") ? regionMap : prefMap).fieldNames();
+      while (it.hasNext()) {
+        String relay = it.next();
+        if (!relayNames.contains(relay)) {
+          f.error("topology." + key + "." + relay, unknownRelay(relay, relayNames));
+        }
+      }
+    }
+    for (String relay : relayNames) {
+      String region = f.text(regionMap, "topology.regions", relay);
+      if (region == null) {
+        region = "region-" + relay;
+      } else if (!WORD.matcher(region).matches()) {
+        f.error(
+            "topology.regions." + relay,
+            "'" + region + "' is not a region name (lower case, digits, -)");
+      }
+      regions.put(relay, region);
+      relayPreferences.put(relay, (int) f.integer(prefMap, "topology.relayPreferences", relay));
+    }
+    boolean sender = f.bool(node, "topology", "sender");
+    Map<String, String> senderOverrides = new LinkedHashMap<>();
+    ObjectNode senderMap = mapOf(node.get("senderOverrides"), "topology.senderOverrides");
+    Iterator<Map.Entry<String, JsonNode>> so = senderMap.fields();
+    while (so.hasNext()) {
+      Map.Entry<String, JsonNode> e = so.next();
+      String at = "topology.senderOverrides." + e.getKey();
+      if (!PARAMETER.matcher(e.getKey()).matches()) {
+        f.error(at, "'" + e.getKey() + "' is not a Postfix parameter name");
+      } else if (!e.getValue().isValueNode()) {
+        f.error(at, "expected a value, got " + Fields.show(e.getValue()));
+      } else {
+        override(senderOverrides, at, e.getKey(), e.getValue().asText());
+      }
+    }
+    if (relays <= 1 && (!senderOverrides.isEmpty() || !regionMap.isEmpty())) {
+      f.error(
+          "topology.relays",
+          "regions and senderOverrides need a relay tier (relays: 2.."
+              + io.relayharness.relay.RelayAddresses.MAX_RELAYS
+              + ")");
+    }
+    return new TopologySpec(
+        workers, preferences, weights, relays, regions, relayPreferences, sender, senderOverrides);
+  }
+
+  /** Returns the message for a relay name the topology does not have. */
+  static String unknownRelay(String relay, List<String> relays) {
+    return "unknown relay '"
+        + relay
+        + "' ("
+        + (relays.isEmpty()
+            ? "the topology has one relay, named relay; set topology.relays for a tier"
+            : "the topology has " + relays.get(0) + ".." + relays.get(relays.size() - 1))
+        + ")";
   }
 
   /** Reads a map keyed by worker name, filling in the default for the workers it omits. */

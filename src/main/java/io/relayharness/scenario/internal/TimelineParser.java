@@ -11,6 +11,7 @@ import io.relayharness.faults.KillWorker;
 import io.relayharness.faults.PauseWorker;
 import io.relayharness.faults.ProxyDown;
 import io.relayharness.faults.ProxyUp;
+import io.relayharness.faults.RelayFault;
 import io.relayharness.faults.RestartRelay;
 import io.relayharness.faults.SinkFault;
 import io.relayharness.faults.StartWorker;
@@ -160,6 +161,9 @@ final class TimelineParser {
     String at = path + ".target";
     JsonNode target = node.get("target");
     List<String> workers = topology.workerNames();
+    if (info.onTierRelays() || (!info.onWorkers() && topology.isTier())) {
+      return tierScope(target, at, action);
+    }
     if (!info.onWorkers()) {
       if (target != null && !(target.isTextual() && target.asText().equals(FaultScope.RELAY))) {
         f.error(at, "action '" + action + "' acts on the relay; target must be 'relay' or absent");
@@ -203,6 +207,65 @@ final class TimelineParser {
     return named.size() == 1 ? FaultScope.worker(named.get(0)) : FaultScope.workers(named);
   }
 
+  /**
+   * The relays a tier action acts on: relay names ({@code relay0}, a list, or {@code
+   * relay0,relay1}) or, for {@code region-partition}, region names. Every name is checked against
+   * the topology.
+   */
+  private FaultScope tierScope(JsonNode target, String at, String action) {
+    boolean byRegion = action.equals(RelayFault.PARTITION);
+    List<String> relays = topology.relayNames();
+    List<String> regions = topology.regionNames();
+    String expected = byRegion ? "a region name or a list of regions" : "a relay name or a list";
+    if (relays.isEmpty()) {
+      f.error(
+          at,
+          "action '"
+              + action
+              + "' acts on the relays of a relay tier; this topology has one relay (set"
+              + " topology.relays to 2..4)");
+      return null;
+    }
+    if (target == null || target.isNull()) {
+      f.error(at, "required key is missing (" + expected + ")");
+      return null;
+    }
+    List<String> named = new ArrayList<>();
+    if (target.isTextual()) {
+      for (String part : target.asText().split(",")) {
+        named.add(part.strip());
+      }
+    } else if (target.isArray() && !target.isEmpty()) {
+      for (JsonNode item : target) {
+        named.add(item.isTextual() ? item.asText() : Fields.show(item));
+      }
+    } else {
+      f.error(at, "expected " + expected + ", got " + Fields.show(target));
+      return null;
+    }
+    List<String> covered = new ArrayList<>();
+    boolean ok = true;
+    for (String name : named) {
+      if (byRegion && regions.contains(name)) {
+        covered.addAll(topology.relaysIn(name));
+      } else if (!byRegion && relays.contains(name)) {
+        covered.add(name);
+      } else {
+        ok = false;
+        f.error(
+            at,
+            byRegion
+                ? "unknown region '"
+                    + name
+                    + "' (the topology's regions: "
+                    + String.join(", ", regions)
+                    + ")"
+                : ScenarioParser.unknownRelay(name, relays));
+      }
+    }
+    return ok ? new FaultScope(String.join(",", named), covered) : null;
+  }
+
   private FaultAction build(
       ObjectNode node, String path, int index, String name, String action, FaultScope scope) {
     String base = name != null ? name : "step" + index;
@@ -214,7 +277,13 @@ final class TimelineParser {
       case StartWorker.NAME -> new StartWorker(scope);
       case PauseWorker.NAME -> new PauseWorker(scope);
       case UnpauseWorker.NAME -> new UnpauseWorker(scope);
-      case RestartRelay.NAME -> RestartRelay.ofRelay();
+      case RestartRelay.NAME -> scope.isRelay() ? RestartRelay.ofRelay() : new RestartRelay(scope);
+      case RelayFault.KILL,
+          RelayFault.DISK_LOST,
+          RelayFault.PAUSE,
+          RelayFault.LINK_DOWN,
+          RelayFault.PARTITION ->
+          new RelayFault(action, scope);
       case ToxicFault.NAME -> toxic(node, path, base, scope);
       case SinkFault.NAME -> sinkFault(node, path, scope);
       case DnsChange.NAME -> dns(node, path, scope);

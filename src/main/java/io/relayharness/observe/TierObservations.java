@@ -1,0 +1,171 @@
+package io.relayharness.observe;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the relays of a relay tier saw, followed by Message-ID from each relay's own log: which
+ * relay took each message and when, which worker it delivered it to, what sat in a relay's queue
+ * while it was down (and whether it came back without its disk), how often the sending MTA failed
+ * to reach each relay, and each relay's queue depth. The run folder keeps it as {@code tiers.json}.
+ * Immutable; thread-safe.
+ *
+ * @param regions the region of each relay
+ * @param preferences the archive domain's MX preference of each relay
+ * @param hops one per message and relay that took it
+ * @param held the messages on a relay's disk when it started again
+ * @param senderConnectFailures per relay, the sending MTA's failed connections ({@code connect to
+ *     relayK...: ...} lines): its retries made visible
+ * @param queues the relays' queue samples
+ */
+public record TierObservations(
+    Map<String, String> regions,
+    Map<String, Integer> preferences,
+    List<TierHop> hops,
+    List<HeldMail> held,
+    Map<String, Integer> senderConnectFailures,
+    List<RelayQueueSample> queues) {
+
+  private static final Pattern CONNECT_FAILED =
+      Pattern.compile("connect to (relay\\d)\\.[^\\[\\s]*\\[[^\\]]*\\]:\\d+: ");
+  private static final String HELD = "relay: queued at start:";
+  private static final String LOST = "relay: disk lost:";
+
+  public TierObservations {
+    regions = Collections.unmodifiableMap(new TreeMap<>(regions));
+    preferences = Collections.unmodifiableMap(new TreeMap<>(preferences));
+    hops = List.copyOf(hops);
+    held = List.copyOf(held);
+    senderConnectFailures = Collections.unmodifiableMap(new TreeMap<>(senderConnectFailures));
+    queues = List.copyOf(queues);
+  }
+
+  /**
+   * Reads the tier from the relays' logs ({@code docker logs -t} text, by relay) and the sending
+   * MTA's log (may be empty).
+   */
+  public static TierObservations fromLogs(
+      Map<String, String> regions,
+      Map<String, Integer> preferences,
+      Map<String, String> relayLogs,
+      String senderLog,
+      List<RelayQueueSample> queues) {
+    List<TierHop> hops = new ArrayList<>();
+    List<HeldMail> held = new ArrayList<>();
+    new TreeMap<>(relayLogs)
+        .forEach(
+            (relay, text) -> {
+              RelayLogParser parser = RelayLogParser.parseAll(text.lines()::iterator);
+              Map<String, DeliveryAttempt> sent = new LinkedHashMap<>();
+              for (DeliveryAttempt a : parser.attempts()) {
+                if (a.delivered()) {
+                  sent.putIfAbsent(a.queueId(), a);
+                }
+              }
+              Map<String, String> mids = parser.messageIdsByQueueId();
+              parser
+                  .messages()
+                  .forEach(
+                      (qid, m) -> {
+                        if (m.messageId() != null) {
+                          DeliveryAttempt d = sent.get(qid);
+                          hops.add(
+                              new TierHop(
+                                  relay,
+                                  m.messageId(),
+                                  qid,
+                                  m.firstSeenEpochMs(),
+                                  d == null ? null : d.epochMs(),
+                                  d == null ? null : d.worker()));
+                        }
+                      });
+              text.lines().forEach(line -> heldLine(relay, line, mids, held));
+            });
+    Map<String, Integer> failures = new TreeMap<>();
+    senderLog
+        .lines()
+        .forEach(
+            line -> {
+              Matcher m = CONNECT_FAILED.matcher(line);
+              if (m.find()) {
+                failures.merge(m.group(1), 1, Integer::sum);
+              }
+            });
+    return new TierObservations(regions, preferences, hops, held, failures, queues);
+  }
+
+  private static void heldLine(
+      String relay, String line, Map<String, String> mids, List<HeldMail> out) {
+    boolean lost = line.contains(LOST);
+    int at = lost ? line.indexOf(LOST) : line.indexOf(HELD);
+    if (at < 0) {
+      return;
+    }
+    int space = line.indexOf(' ');
+    long epochMs = space > 10 ? EngineTime.parse(line, 0, space) : -1;
+    String ids = line.substring(at + (lost ? LOST : HELD).length()).strip();
+    for (String qid : ids.split("\\s+")) {
+      if (!qid.isEmpty()) {
+        out.add(new HeldMail(relay, epochMs, qid, mids.get(qid), lost));
+      }
+    }
+  }
+
+  /** The relays with the lowest MX preference (the primaries). */
+  public List<String> primaryRelays() {
+    int lowest = preferences.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    return preferences.entrySet().stream()
+        .filter(e -> e.getValue() == lowest)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** The relays a fault target names: relay names, or region names for their relays. */
+  public List<String> relaysOf(String target) {
+    List<String> out = new ArrayList<>();
+    for (String part : target.split(",")) {
+      String name = part.strip();
+      if (regions.containsKey(name)) {
+        out.add(name);
+      } else {
+        regions.forEach(
+            (relay, region) -> {
+              if (region.equals(name)) {
+                out.add(relay);
+              }
+            });
+      }
+    }
+    return out;
+  }
+
+  /** Messages (by Message-ID) each relay took, counting each message once per relay. */
+  public Map<String, Long> receivedByRelay() {
+    Map<String, Long> out = new TreeMap<>();
+    regions.keySet().forEach(r -> out.put(r, 0L));
+    hops.stream()
+        .map(h -> h.relay() + "\u0000" + h.messageId())
+        .distinct()
+        .forEach(k -> out.merge(k.substring(0, k.indexOf('\u0000')), 1L, Long::sum));
+    return out;
+  }
+
+  /** Messages each relay delivered to a worker, by relay and worker. */
+  public Map<String, Map<String, Long>> deliveredByRelayAndWorker() {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    regions.keySet().forEach(r -> out.put(r, new TreeMap<>()));
+    for (TierHop h : hops) {
+      if (h.deliveredEpochMs() != null) {
+        out.computeIfAbsent(h.relay(), r -> new TreeMap<>())
+            .merge(h.worker() == null ? "unknown" : h.worker(), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+}

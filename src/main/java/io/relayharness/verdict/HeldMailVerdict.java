@@ -1,0 +1,190 @@
+package io.relayharness.verdict;
+
+import io.relayharness.ledger.AcceptedMail;
+import io.relayharness.observe.FaultEvent;
+import io.relayharness.observe.HeldMail;
+import io.relayharness.observe.MessageIds;
+import io.relayharness.observe.MessageTimeline;
+import io.relayharness.observe.RunObservations;
+import io.relayharness.observe.TierObservations;
+import io.relayharness.verdict.internal.Fmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mail that sat on the disk of a relay the timeline took down, named by id: the relay lists its
+ * queue files by queue id when it starts again (its log gives each one's Message-ID). Without
+ * {@code lost}, each held message must have arrived at a worker after the relay returned and none
+ * may be missing; with {@code lost} (the relay came back without its disk), the messages missing
+ * from every worker must be exactly the held ones. Immutable; thread-safe.
+ */
+public final class HeldMailVerdict implements Verdict {
+
+  private final HeldMailConfig config;
+
+  /** Makes the verdict with {@code config}. */
+  public HeldMailVerdict(HeldMailConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public String name() {
+    return "heldMail";
+  }
+
+  @Override
+  public VerdictResult evaluate(RunObservations obs) {
+    if (obs.tiers().isEmpty()) {
+      return new VerdictResult(
+          name(), false, "the run had no relay tier to judge", Map.of(), List.of());
+    }
+    TierObservations tiers = obs.tiers().get();
+    FaultEvent event =
+        obs.faults().stream()
+            .filter(e -> config.during().equals(e.step()))
+            .findFirst()
+            .orElse(null);
+    if (event == null) {
+      return new VerdictResult(
+          name(),
+          false,
+          "step '" + config.during() + "' did not happen in this run",
+          Map.of(),
+          List.of());
+    }
+    List<String> relays = tiers.relaysOf(event.target());
+    List<HeldMail> held =
+        tiers.held().stream()
+            .filter(h -> relays.contains(h.relay()) && h.epochMs() >= event.startEpochMs())
+            .toList();
+    Map<String, MessageTimeline> byMid = new LinkedHashMap<>();
+    Set<String> lostMids = new LinkedHashSet<>();
+    for (MessageTimeline t : obs.timelines()) {
+      if (t.messageId() == null) {
+        continue;
+      }
+      String mid = MessageIds.normalize(t.messageId());
+      byMid.put(mid, t);
+      if (t.outcome() == AcceptedMail.Outcome.ACCEPTED && t.arrivals().isEmpty()) {
+        lostMids.add(mid);
+      }
+    }
+    Table.Builder table =
+        Table.builder(
+            "Mail held on " + String.join(", ", relays) + "'s disk",
+            "relay",
+            "queue id",
+            "message id",
+            "harness id",
+            "listed at restart",
+            "disk lost",
+            "arrived at",
+            "worker");
+    Set<String> heldMids = new LinkedHashSet<>();
+    List<String> problems = new ArrayList<>();
+    int deliveredAfter = 0;
+    int unknown = 0;
+    for (HeldMail h : held) {
+      String mid = h.messageId() == null ? null : MessageIds.normalize(h.messageId());
+      MessageTimeline t = mid == null ? null : byMid.get(mid);
+      if (mid == null) {
+        unknown++;
+      } else {
+        heldMids.add(mid);
+      }
+      MessageTimeline.Arrival first =
+          t == null || t.arrivals().isEmpty() ? null : t.arrivals().get(0);
+      if (first != null && first.epochMs() >= h.epochMs()) {
+        deliveredAfter++;
+      }
+      table.row(
+          h.relay(),
+          h.queueId(),
+          h.messageId() == null ? "unknown" : h.messageId(),
+          t == null ? "" : t.harnessId(),
+          Fmt.time(h.epochMs()),
+          h.diskLost() ? "yes" : "no",
+          first == null ? "never" : Fmt.time(first.epochMs()),
+          first == null ? "" : first.worker());
+    }
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put("held", (double) held.size());
+    figures.put("deliveredAfterReturn", (double) deliveredAfter);
+    figures.put("lost", (double) lostMids.size());
+    if (held.size() < config.minHeld()) {
+      problems.add(
+          held.size()
+              + " messages held on the disk, fewer than the "
+              + config.minHeld()
+              + " asked");
+    }
+    if (unknown > 0) {
+      problems.add(unknown + " held queue ids have no Message-ID in the relay's log");
+    }
+    String summary;
+    if (config.lost()) {
+      long notFlagged = held.stream().filter(h -> !h.diskLost()).count();
+      if (notFlagged > 0) {
+        problems.add(notFlagged + " held messages came back with the relay: its disk was not lost");
+      }
+      Set<String> lostNotHeld = new LinkedHashSet<>(lostMids);
+      lostNotHeld.removeAll(heldMids);
+      Set<String> heldNotLost = new LinkedHashSet<>(heldMids);
+      heldNotLost.removeAll(lostMids);
+      figures.put("lostNotHeld", (double) lostNotHeld.size());
+      figures.put("heldNotLost", (double) heldNotLost.size());
+      if (!lostNotHeld.isEmpty()) {
+        problems.add(
+            lostNotHeld.size() + " lost messages were not on the lost disk: " + first(lostNotHeld));
+      }
+      if (!heldNotLost.isEmpty()) {
+        problems.add(
+            heldNotLost.size()
+                + " messages on the lost disk arrived anyway: "
+                + first(heldNotLost));
+      }
+      summary =
+          held.size()
+              + " messages were on "
+              + String.join(", ", relays)
+              + "'s lost disk; "
+              + lostMids.size()
+              + " accepted messages never arrived";
+    } else {
+      long diskLost = held.stream().filter(HeldMail::diskLost).count();
+      if (diskLost > 0) {
+        problems.add(diskLost + " held messages went with a lost disk");
+      }
+      Set<String> heldLost = new LinkedHashSet<>(heldMids);
+      heldLost.retainAll(lostMids);
+      if (!heldLost.isEmpty()) {
+        problems.add(heldLost.size() + " held messages never arrived: " + first(heldLost));
+      }
+      if (deliveredAfter < held.size()) {
+        problems.add(
+            (held.size() - deliveredAfter) + " held messages did not arrive after the restart");
+      }
+      summary =
+          held.size()
+              + " messages were held on "
+              + String.join(", ", relays)
+              + "'s disk while it was down; "
+              + deliveredAfter
+              + " arrived after it returned";
+    }
+    if (!problems.isEmpty()) {
+      summary += "; " + String.join("; ", problems);
+    }
+    return new VerdictResult(name(), problems.isEmpty(), summary, figures, List.of(table.build()));
+  }
+
+  private static String first(Set<String> ids) {
+    List<String> list = new ArrayList<>(ids);
+    String head = String.join(", ", list.subList(0, Math.min(5, list.size())));
+    return list.size() > 5 ? head + " and " + (list.size() - 5) + " more" : head;
+  }
+}
