@@ -36,6 +36,7 @@ public final class RunReportPage {
     b.append(Sections.verdicts(run));
     b.append(Sections.configAgainstDefaults(run));
     b.append(Sections.faults(run));
+    b.append(TierSection.of(run));
     b.append("<section id=\"charts\"><h2>Charts</h2>\n")
         .append(
             "<p class=\"hint\">Time is seconds since "

@@ -1,0 +1,183 @@
+package io.relayharness.report.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relayharness.ledger.JsonLines;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The relay tier of a run with one ({@code tiers.json}): per relay its region, MX preference, the
+ * messages it took, its deliveries per worker, its queue peak, the sending MTA's failed connections
+ * to it and the mail held or lost on its disk; and each relay's queue depth over time with the
+ * fault windows as bands, drawn as inline SVG. Empty for a run with one relay. Stateless;
+ * thread-safe.
+ */
+final class TierSection {
+
+  private static final int W = 900;
+  private static final int H = 220;
+  private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
+
+  private TierSection() {}
+
+  static String of(RunFolder run) {
+    Path file = run.dir().resolve("tiers.json");
+    if (!Files.exists(file)) {
+      return "";
+    }
+    JsonNode t;
+    try {
+      t = JsonLines.MAPPER.readTree(Files.readString(file));
+    } catch (IOException e) {
+      return "<section id=\"tier\"><h2>Relay tier</h2>"
+          + Html.note("tiers.json could not be read: " + e.getMessage())
+          + "</section>\n";
+    }
+    Map<String, Long> took = new TreeMap<>();
+    Map<String, Map<String, Long>> byWorker = new TreeMap<>();
+    Map<String, java.util.Set<String>> seen = new TreeMap<>();
+    for (JsonNode h : t.path("hops")) {
+      String relay = h.path("relay").asText();
+      if (seen.computeIfAbsent(relay, r -> new java.util.HashSet<>())
+          .add(h.path("messageId").asText())) {
+        took.merge(relay, 1L, Long::sum);
+      }
+      if (!h.path("deliveredEpochMs").isNull() && !h.path("deliveredEpochMs").isMissingNode()) {
+        byWorker
+            .computeIfAbsent(relay, r -> new TreeMap<>())
+            .merge(h.path("worker").asText("unknown"), 1L, Long::sum);
+      }
+    }
+    Map<String, Integer> peak = new TreeMap<>();
+    Map<String, List<long[]>> series = new TreeMap<>();
+    for (JsonNode q : t.path("queues")) {
+      String relay = q.path("relay").asText();
+      int depth = q.path("depth").asInt();
+      peak.merge(relay, depth, Math::max);
+      series
+          .computeIfAbsent(relay, r -> new ArrayList<>())
+          .add(new long[] {q.path("epochMs").asLong(), depth});
+    }
+    Map<String, int[]> held = new TreeMap<>();
+    for (JsonNode h : t.path("held")) {
+      int[] c = held.computeIfAbsent(h.path("relay").asText(), r -> new int[2]);
+      c[h.path("diskLost").asBoolean() ? 1 : 0]++;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    t.path("regions")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String relay = e.getKey();
+              int[] h = held.getOrDefault(relay, new int[2]);
+              rows.add(
+                  List.of(
+                      Html.esc(relay),
+                      Html.esc(e.getValue().asText()),
+                      Html.esc(t.path("preferences").path(relay).asText()),
+                      Html.esc(took.getOrDefault(relay, 0L)),
+                      Html.esc(byWorker.getOrDefault(relay, Map.of()).toString()),
+                      Html.esc(peak.getOrDefault(relay, 0)),
+                      Html.esc(t.path("senderConnectFailures").path(relay).asInt(0)),
+                      Html.esc(h[0] + " held, " + h[1] + " lost with the disk")));
+            });
+    StringBuilder b = new StringBuilder("<section id=\"tier\"><h2>Relay tier</h2>\n");
+    b.append(
+        "<p class=\"hint\">Each message counted once per relay that took it, from that relay's"
+            + " own log (by Message-ID); the sending MTA's failed connections are its retries on"
+            + " the next MX. Relay logs: relays/&lt;name&gt;.log.</p>\n");
+    b.append(
+        Html.table(
+            "tier",
+            List.of(
+                "relay",
+                "region",
+                "MX preference",
+                "messages taken",
+                "delivered per worker",
+                "queue peak",
+                "sender's failed connections",
+                "mail on its disk at a restart"),
+            rows));
+    b.append(queueChart(run, series));
+    return b.append("</section>\n").toString();
+  }
+
+  /** Queue depth per relay over time, fault windows as grey bands. */
+  private static String queueChart(RunFolder run, Map<String, List<long[]>> series) {
+    if (series.isEmpty()) {
+      return Html.note("no queue samples of the relays");
+    }
+    long t0 = run.originEpochMs();
+    long t1 = t0 + 1;
+    int max = 1;
+    for (List<long[]> s : series.values()) {
+      for (long[] p : s) {
+        t1 = Math.max(t1, p[0]);
+        max = Math.max(max, (int) p[1]);
+      }
+    }
+    double span = t1 - t0;
+    int top = max;
+    java.util.function.LongFunction<String> x =
+        ms -> Html.num(40 + (W - 50) * Math.max(0, ms - t0) / span);
+    java.util.function.IntFunction<String> y = d -> Html.num(H - 20 - (H - 30) * d / (double) top);
+    StringBuilder svg =
+        new StringBuilder("<figure><figcaption>Queue depth per relay (messages)</figcaption>")
+            .append("<svg width=\"")
+            .append(W)
+            .append("\" height=\"")
+            .append(H)
+            .append("\" role=\"img\">");
+    for (JsonNode f : run.faults()) {
+      long start = f.path("startEpochMs").asLong();
+      long end = f.path("endEpochMs").isNumber() ? f.path("endEpochMs").asLong() : t1;
+      svg.append("<rect x=\"")
+          .append(x.apply(start))
+          .append("\" y=\"10\" width=\"")
+          .append(Html.num(Math.max(1, (W - 50) * (end - start) / span)))
+          .append("\" height=\"")
+          .append(H - 30)
+          .append("\" fill=\"#ddd\" opacity=\"0.6\"><title>")
+          .append(Html.esc(f.path("action").asText() + " " + f.path("target").asText()))
+          .append("</title></rect>");
+    }
+    svg.append("<text x=\"2\" y=\"16\" font-size=\"11\">")
+        .append(top)
+        .append("</text><text x=\"2\" y=\"")
+        .append(H - 20)
+        .append("\" font-size=\"11\">0</text>");
+    int i = 0;
+    StringBuilder legend = new StringBuilder();
+    for (Map.Entry<String, List<long[]>> e : series.entrySet()) {
+      String colour = COLOURS[i++ % COLOURS.length];
+      StringBuilder pts = new StringBuilder();
+      for (long[] p : e.getValue()) {
+        pts.append(x.apply(p[0])).append(',').append(y.apply((int) p[1])).append(' ');
+      }
+      svg.append("<polyline fill=\"none\" stroke=\"")
+          .append(colour)
+          .append("\" points=\"")
+          .append(pts.toString().strip())
+          .append("\"/>");
+      legend
+          .append("<span style=\"color:")
+          .append(colour)
+          .append("\">■ ")
+          .append(Html.esc(e.getKey()))
+          .append("</span> ");
+    }
+    svg.append("</svg>");
+    return svg.append("<p class=\"hint\">")
+        .append(legend)
+        .append("· grey: fault windows · x: ")
+        .append(Html.esc(Html.num(span / 1000.0)))
+        .append(" s from t = 0</p></figure>\n")
+        .toString();
+  }
+}
