@@ -20,7 +20,9 @@ import java.util.Set;
  * queue files by queue id when it starts again (its log gives each one's Message-ID). Without
  * {@code lost}, each held message must have arrived at a worker after the relay returned and none
  * may be missing; with {@code lost} (the relay came back without its disk), the messages missing
- * from every worker must be exactly the held ones. Immutable; thread-safe.
+ * from every worker must be exactly the held ones (a held message the sending MTA sent again
+ * through another relay, because the killed relay never answered 250 for it, counts as rightly
+ * arrived). Immutable; thread-safe.
  */
 public final class HeldMailVerdict implements Verdict {
 
@@ -135,6 +137,17 @@ public final class HeldMailVerdict implements Verdict {
       lostNotHeld.removeAll(heldMids);
       Set<String> heldNotLost = new LinkedHashSet<>(heldMids);
       heldNotLost.removeAll(lostMids);
+      // A message whose 250 the killed relay never sent is on its disk and was sent again by the
+      // sending MTA through another relay: it arrived, and rightly so.
+      Set<String> resent = new LinkedHashSet<>();
+      for (var hop : tiers.hops()) {
+        String mid = MessageIds.normalize(hop.messageId());
+        if (heldNotLost.contains(mid) && !relays.contains(hop.relay())) {
+          resent.add(mid);
+        }
+      }
+      heldNotLost.removeAll(resent);
+      figures.put("resentThroughAnotherRelay", (double) resent.size());
       figures.put("lostNotHeld", (double) lostNotHeld.size());
       figures.put("heldNotLost", (double) heldNotLost.size());
       if (!lostNotHeld.isEmpty()) {

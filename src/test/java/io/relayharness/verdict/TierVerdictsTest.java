@@ -196,5 +196,24 @@ class TierVerdictsTest {
     assertThat(v.evaluate(held(true, ALL.subList(4, 10), T0 + 6000).build()))
         .failed()
         .summaryContains("1 messages on the lost disk arrived anyway");
+    // h4 on the lost disk arrived because the sender sent it again through relay1: rightly
+    RunObservations resent =
+        held(true, ALL.subList(4, 10), T0 + 6000)
+            .tiers(
+                tier(
+                    Map.of("relay0", 10, "relay1", 10),
+                    List.of(hop("relay1", 4, T0 + 4000)),
+                    heldOnRelay0(),
+                    0))
+            .build();
+    assertThat(v.evaluate(resent)).passed().hasFigure("resentThroughAnotherRelay", 1);
+  }
+
+  private static List<HeldMail> heldOnRelay0() {
+    List<HeldMail> held = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      held.add(new HeldMail("relay0", T0 + 5000, "R" + i, "<h" + i + "@load.example.com>", true));
+    }
+    return held;
   }
 }
