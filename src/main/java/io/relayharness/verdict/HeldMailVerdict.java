@@ -98,8 +98,15 @@ public final class HeldMailVerdict implements Verdict {
       } else {
         heldMids.add(mid);
       }
+      // the copy delivered after the restart (a message the sender also sent through another
+      // relay, having seen no 250 before the kill, arrived earlier too)
       MessageTimeline.Arrival first =
-          t == null || t.arrivals().isEmpty() ? null : t.arrivals().get(0);
+          t == null
+              ? null
+              : t.arrivals().stream()
+                  .filter(a -> a.epochMs() >= h.epochMs())
+                  .findFirst()
+                  .orElse(t.arrivals().isEmpty() ? null : t.arrivals().get(0));
       if (first != null && first.epochMs() >= h.epochMs()) {
         deliveredAfter++;
       }

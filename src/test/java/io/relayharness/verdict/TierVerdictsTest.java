@@ -182,6 +182,23 @@ class TierVerdictsTest {
     assertThat(v.evaluate(held(true, ALL.subList(5, 10), T0 + 6000).build()))
         .failed()
         .summaryContains("5 held messages went with a lost disk");
+    assertThat(v.evaluate(held(false, ALL, T0 + 4000).build()))
+        .failed()
+        .summaryContains("5 held messages did not arrive after the restart");
+  }
+
+  @Test
+  void shouldCountTheHeldCopyDeliveredAfterTheRestartWhenTheSenderAlsoResentIt() {
+    RunObservations.Builder b = held(false, ALL, T0 + 6000);
+    List<SinkArrival> arrivals = new ArrayList<>();
+    arrivals.add(arrival("h0", "worker1", "Q0", T0 + 3000)); // resent through relay1 first
+    for (String id : ALL) {
+      arrivals.add(arrival(id, "worker0", "Q" + id.substring(1), T0 + 6000));
+    }
+    RunObservations obs = b.arrivals(arrivals).build();
+    assertThat(new HeldMailVerdict(new HeldMailConfig("down", 5, false)).evaluate(obs))
+        .passed()
+        .hasFigure("deliveredAfterReturn", 5);
   }
 
   @Test
