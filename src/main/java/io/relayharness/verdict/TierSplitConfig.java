@@ -44,7 +44,8 @@ public record TierSplitConfig(
               ParamSpec.step(
                   "backupOnlyDuring",
                   false,
-                  "backup relays (higher preference) take mail only in this step's window"),
+                  "the relays this step does not take away (the backups) take mail only in its"
+                      + " window"),
               ParamSpec.step(
                   "survivorsDuring",
                   false,

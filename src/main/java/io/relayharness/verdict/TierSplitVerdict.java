@@ -21,8 +21,8 @@ import java.util.TreeMap;
  *       {@code sigmas} binomial standard deviations of 1/k, {@code sigmas * sqrt(p(1-p)/n)} with p
  *       = 1/k and n the messages the primaries took (the tolerance is derived, and stated in the
  *       summary)
- *   <li>{@code backupOnlyDuring}: relays of a higher preference take nothing outside the step's
- *       window (plus the grace), and something inside it
+ *   <li>{@code backupOnlyDuring}: the relays the step does not take away (the backups) take nothing
+ *       outside the step's window (plus the grace), and something inside it
  *   <li>{@code survivorsDuring}: the relays the step cuts off take nothing while it is in effect,
  *       every other relay takes mail then, and the sending MTA's log shows its failed connections
  *       to the cut relays (its retries on the next MX)
@@ -108,14 +108,22 @@ public final class TierSplitVerdict implements Verdict {
     long graceMs = config.graceSeconds() * 1000L;
     if (config.backupOnlyDuring() != null) {
       TimeWindow w = obs.window(config.backupOnlyDuring()).orElse(null);
+      // the backups are the relays the step does not take away
+      List<String> primaries =
+          obs.faults().stream()
+              .filter(e -> config.backupOnlyDuring().equals(e.step()))
+              .findFirst()
+              .map(e -> tiers.relaysOf(e.target()))
+              .orElse(List.of());
       List<String> backups =
-          tiers.preferences().keySet().stream()
-              .filter(r -> !tiers.primaryRelays().contains(r))
-              .toList();
-      if (w == null || !w.ended()) {
-        problems.add("step '" + config.backupOnlyDuring() + "' has no closed window in this run");
+          tiers.preferences().keySet().stream().filter(r -> !primaries.contains(r)).toList();
+      if (w == null || !w.ended() || primaries.isEmpty()) {
+        problems.add(
+            "step '"
+                + config.backupOnlyDuring()
+                + "' took no relay away in a closed window in this run");
       } else if (backups.isEmpty()) {
-        problems.add("no relay has a higher MX preference than the others: no backup to judge");
+        problems.add("the step took every relay away: no backup to judge");
       } else {
         long outside = 0;
         long inside = 0;
