@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * Settings of {@link TierSplitVerdict}. Immutable; thread-safe.
  *
- * @param even whether the primary relays (lowest MX preference) must take equal shares
+ * @param even whether every relay of the tier must take an equal share
  * @param sigmas the tolerance of an equal share in binomial standard deviations
- * @param minMessages the fewest messages the primaries must take for the split to be judged
+ * @param minMessages the fewest messages the relays must take for the split to be judged
  * @param backupOnlyDuring a timeline step: relays with a higher preference take mail only while its
  *     window is open (and some then), or null
  * @param survivorsDuring a timeline step cutting off relays: they take nothing while it is in
@@ -30,7 +30,9 @@ public record TierSplitConfig(
               + " each relay's log)",
           List.of(
               ParamSpec.bool(
-                  "even", false, "the primary relays take equal shares within the tolerance"),
+                  "even",
+                  false,
+                  "every relay of the tier takes an equal share within the tolerance"),
               ParamSpec.number(
                   "sigmas",
                   4.0,
@@ -40,7 +42,12 @@ public record TierSplitConfig(
                   "tolerance of an equal share: this many binomial standard deviations,"
                       + " sqrt(p(1-p)/n)"),
               ParamSpec.integer(
-                  "minMessages", 100, 1, null, false, "fewest messages the primaries must take"),
+                  "minMessages",
+                  100,
+                  1,
+                  null,
+                  false,
+                  "fewest messages the relays must take for `even`"),
               ParamSpec.step(
                   "backupOnlyDuring",
                   false,

@@ -17,10 +17,9 @@ import java.util.TreeMap;
  * took it (from that relay's own log, by Message-ID):
  *
  * <ul>
- *   <li>{@code even}: each of the k primary relays (lowest MX preference) takes a share within
- *       {@code sigmas} binomial standard deviations of 1/k, {@code sigmas * sqrt(p(1-p)/n)} with p
- *       = 1/k and n the messages the primaries took (the tolerance is derived, and stated in the
- *       summary)
+ *   <li>{@code even}: each of the k relays of the tier takes a share within {@code sigmas} binomial
+ *       standard deviations of 1/k, {@code sigmas * sqrt(p(1-p)/n)} with p = 1/k and n the messages
+ *       the primaries took (the tolerance is derived, and stated in the summary)
  *   <li>{@code backupOnlyDuring}: the relays the step does not take away (the backups) take nothing
  *       outside the step's window (plus the grace), and something inside it
  *   <li>{@code survivorsDuring}: the relays the step cuts off take nothing while it is in effect,
@@ -60,21 +59,23 @@ public final class TierSplitVerdict implements Verdict {
     received.forEach((r, n) -> table.row(r, tiers.regions().get(r), tiers.preferences().get(r), n));
 
     if (config.even()) {
-      List<String> primaries = tiers.primaryRelays();
-      long n = primaries.stream().mapToLong(r -> received.getOrDefault(r, 0L)).sum();
-      double p = 1.0 / primaries.size();
+      // every relay of the tier: an even split is the claim of equal MX preferences, so it must
+      // not be read from the zone under test (a zone that demotes a relay must fail it)
+      List<String> primaries = List.copyOf(tiers.regions().keySet());
+      long n = relays.stream().mapToLong(r -> received.getOrDefault(r, 0L)).sum();
+      double p = 1.0 / relays.size();
       double tolerance = config.sigmas() * Math.sqrt(p * (1 - p) / Math.max(1, n));
       figures.put("tolerance", tolerance);
       if (n < config.minMessages()) {
         problems.add(
-            "the primary relays took "
+            "the relays took "
                 + n
                 + " messages, fewer than the "
                 + config.minMessages()
                 + " the split needs");
       } else {
         StringBuilder shares = new StringBuilder();
-        for (String r : primaries) {
+        for (String r : relays) {
           double share = received.getOrDefault(r, 0L) / (double) n;
           figures.put("share." + r, share);
           shares.append(shares.length() == 0 ? "" : ", ").append(r).append(' ');

@@ -73,6 +73,16 @@ class TierVerdictsTest {
   }
 
   @Test
+  void shouldFailAnEvenClaimWhenTheZoneDemotesARelay() {
+    // the zone under test puts relay1 at 20: it takes nothing, which the even claim must catch
+    RunObservations obs =
+        RunObservations.builder()
+            .tiers(tier(Map.of("relay0", 10, "relay1", 20), split(1000, 0), List.of(), 0))
+            .build();
+    assertThat(even().evaluate(obs)).failed().summaryContains("relay1 took 0.0% of 1000");
+  }
+
+  @Test
   void shouldFailWithoutATier() {
     assertThat(even().evaluate(RunObservations.builder().build()))
         .failed()
