@@ -61,7 +61,7 @@ public final class TierSplitVerdict implements Verdict {
     if (config.even()) {
       // every relay of the tier: an even split is the claim of equal MX preferences, so it must
       // not be read from the zone under test (a zone that demotes a relay must fail it)
-      List<String> primaries = List.copyOf(tiers.regions().keySet());
+      List<String> relays = List.copyOf(tiers.regions().keySet());
       long n = relays.stream().mapToLong(r -> received.getOrDefault(r, 0L)).sum();
       double p = 1.0 / relays.size();
       double tolerance = config.sigmas() * Math.sqrt(p * (1 - p) / Math.max(1, n));
