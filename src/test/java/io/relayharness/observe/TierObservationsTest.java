@@ -51,7 +51,13 @@ class TierObservationsTest {
         "2026-11-22T10:00:03Z Nov 22 10:00:03 sender postfix/smtp[5]: connect to"
             + " relay1.relays.example.com[127.0.2.11]:25: Connection refused\n"
             + "2026-11-22T10:00:04Z Nov 22 10:00:04 sender postfix/smtp[5]: connect to"
-            + " relay1.relays.example.com[127.0.2.11]:25: Connection refused\n";
+            + " relay1.relays.example.com[127.0.2.11]:25: Connection refused\n"
+            + "2026-11-22T10:00:05Z Nov 22 10:00:05 sender postfix/smtp[6]: 4SxC0000000001Aa:"
+            + " lost connection with relay0.relays.example.com[127.0.2.10] while receiving the"
+            + " initial server greeting\n"
+            + "2026-11-22T10:00:06Z Nov 22 10:00:06 sender postfix/smtp[6]: 4SxC0000000001Aa:"
+            + " to=<r1@archive.example.com>, relay=relay0.relays.example.com[127.0.2.10]:25,"
+            + " delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
 
     TierObservations t =
         TierObservations.fromLogs(
@@ -71,7 +77,8 @@ class TierObservationsTest {
             org.assertj.core.groups.Tuple.tuple("relay1", "4SxB0000000001Aa", "<m4@h>", false));
     assertThat(t.held().get(0).epochMs())
         .isEqualTo(java.time.Instant.parse("2026-11-22T10:00:09.500Z").toEpochMilli());
-    assertThat(t.senderConnectFailures()).containsExactly(Map.entry("relay1", 2));
+    assertThat(t.senderConnectFailures())
+        .containsExactly(Map.entry("relay0", 1), Map.entry("relay1", 2));
     assertThat(t.primaryRelays()).containsExactly("relay0");
     assertThat(t.relaysOf("us")).containsExactly("relay1");
     assertThat(t.relaysOf("relay0,relay1")).containsExactly("relay0", "relay1");

@@ -236,6 +236,21 @@ class TierVerdictsTest {
     assertThat(v.evaluate(resent)).passed().hasFigure("resentThroughAnotherRelay", 1);
   }
 
+  @Test
+  void shouldNotCountAQueueFileCutOffWhileBeingReceived() {
+    List<HeldMail> held = new ArrayList<>(heldOnRelay0());
+    held.add(new HeldMail("relay0", T0 + 5000, "R9", null, true));
+    RunObservations obs =
+        held(true, ALL.subList(5, 10), T0 + 6000)
+            .tiers(tier(Map.of("relay0", 10, "relay1", 10), List.of(), held, 0))
+            .build();
+    assertThat(new HeldMailVerdict(new HeldMailConfig("down", 5, true)).evaluate(obs))
+        .passed()
+        .hasFigure("held", 5)
+        .hasFigure("incompleteOnDisk", 1)
+        .summaryContains("1 queue files without a logged Message-ID");
+  }
+
   private static List<HeldMail> heldOnRelay0() {
     List<HeldMail> held = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

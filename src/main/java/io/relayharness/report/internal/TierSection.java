@@ -101,7 +101,7 @@ final class TierSection {
                 "messages taken",
                 "delivered per worker",
                 "queue peak",
-                "sender's failed connections",
+                "sender's failed connections or sessions",
                 "mail on its disk at a restart"),
             rows));
     b.append(queueChart(run, series));
