@@ -117,6 +117,7 @@ public final class Relay {
   }
 
   void start() {
+    markStart();
     container.withNetworkMode("container:" + holder.getContainerId());
     try {
       container.start();
@@ -220,6 +221,7 @@ public final class Relay {
 
   /** Restarts the relay container (its queue survives); returns when it greets again. */
   public void restart() {
+    markStart();
     docker().restartContainerCmd(containerId()).withTimeout(10).exec();
     awaitBanner();
   }
@@ -239,6 +241,7 @@ public final class Relay {
       // the engine's archive API writes into a stopped container too
       container.copyFileToContainer(Transferable.of(new byte[0]), DISK_LOST_MARKER);
     }
+    markStart();
     docker().startContainerCmd(containerId()).exec();
     awaitBanner();
   }
@@ -286,10 +289,23 @@ public final class Relay {
           if (!running()) {
             throw new RelayStartException(config.variant(), postfixErrorLines(), null);
           }
+          if (listenAddress != null && !logSince(startedAt).contains("daemon started")) {
+            // a probe inside the namespace is an exec, dear on a loaded engine: ask once the
+            // master says it has started (it binds its listeners before it says so)
+            lastSeen[0] = "Postfix's master has not logged 'daemon started' yet";
+            return false;
+          }
           lastSeen[0] = greeting();
           return lastSeen[0].startsWith("220 ");
         },
         () -> lastSeen[0]);
+  }
+
+  /** The engine second from which this start's log lines are read. */
+  private volatile int startedAt;
+
+  private void markStart() {
+    startedAt = (int) java.time.Instant.now().getEpochSecond();
   }
 
   private boolean running() {
