@@ -1,6 +1,5 @@
 package io.relayharness.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.relayharness.ledger.AcceptedMail;
@@ -345,29 +344,18 @@ public final class RunFolder {
     if (!has(name)) {
       return List.of();
     }
-    List<T> out = new ArrayList<>();
-    int bad = 0;
-    try (BufferedReader in = Files.newBufferedReader(file(name), StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          out.add(JsonLines.MAPPER.readValue(line, type));
-        } catch (JsonProcessingException e) {
-          if (++bad <= MAX_NOTED_BAD_LINES) {
-            notes.add(name + ":" + number + " skipped, not JSON");
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file(name), e);
-    }
-    if (bad > MAX_NOTED_BAD_LINES) {
-      notes.add(name + ": " + bad + " lines skipped in all");
+    int[] bad = {0};
+    List<T> out =
+        JsonLines.read(
+            file(name),
+            type,
+            (number, error) -> {
+              if (++bad[0] <= MAX_NOTED_BAD_LINES) {
+                notes.add(name + ":" + number + " skipped, not JSON");
+              }
+            });
+    if (bad[0] > MAX_NOTED_BAD_LINES) {
+      notes.add(name + ": " + bad[0] + " lines skipped in all");
     }
     return out;
   }

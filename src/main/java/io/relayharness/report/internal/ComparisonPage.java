@@ -134,6 +134,7 @@ public final class ComparisonPage {
       splitB.put(w, sb.firstArrivals().getOrDefault(w, 0L));
     }
     List<ConfigDiff.Row> config = ConfigDiff.between(a.info(), b.info());
+    Verdicts verdicts = Verdicts.of(a, b);
     View view =
         new View(
             title(a, b),
@@ -148,8 +149,8 @@ public final class ComparisonPage {
             ConfigDiff.names(a.info(), b.info()).size() - config.size(),
             a.hasScenario() && b.hasScenario(),
             scenarioRows(a, b),
-            verdictRows(a, b),
-            figureRows(a, b),
+            verdicts.rows(),
+            verdicts.figures(),
             split(sa, sb, workers),
             latencyRows(la, lb));
     return Page.render(
@@ -224,44 +225,38 @@ public final class ComparisonPage {
     String apply(ReportedRun run);
   }
 
-  private static List<VerdictRow> verdictRows(ReportedRun a, ReportedRun b) {
-    Map<String, VerdictResult> va = byName(a.verdicts());
-    Map<String, VerdictResult> vb = byName(b.verdicts());
-    Set<String> names = new LinkedHashSet<>(va.keySet());
-    names.addAll(vb.keySet());
-    List<VerdictRow> rows = new ArrayList<>();
-    for (String name : names) {
-      VerdictResult x = va.get(name);
-      VerdictResult y = vb.get(name);
-      rows.add(
-          new VerdictRow(
-              name,
-              x == null ? null : x.passed(),
-              x == null ? "(no verdict)" : x.summary(),
-              y == null ? null : y.passed(),
-              y == null ? "(no verdict)" : y.summary()));
-    }
-    return rows;
-  }
+  /** The verdicts of A and B side by side, and every figure of each as A, B, B − A. */
+  private record Verdicts(List<VerdictRow> rows, List<FigureRow> figures) {
 
-  private static List<FigureRow> figureRows(ReportedRun a, ReportedRun b) {
-    Map<String, VerdictResult> va = byName(a.verdicts());
-    Map<String, VerdictResult> vb = byName(b.verdicts());
-    Set<String> names = new LinkedHashSet<>(va.keySet());
-    names.addAll(vb.keySet());
-    List<FigureRow> rows = new ArrayList<>();
-    for (String name : names) {
-      Map<String, Double> fa = va.containsKey(name) ? va.get(name).figures() : Map.of();
-      Map<String, Double> fb = vb.containsKey(name) ? vb.get(name).figures() : Map.of();
-      Set<String> figures = new LinkedHashSet<>(fa.keySet());
-      figures.addAll(fb.keySet());
-      for (String f : figures) {
-        Double x = fa.get(f);
-        Double y = fb.get(f);
-        rows.add(new FigureRow(name, f, x, y, x != null && y != null ? y - x : null));
+    static Verdicts of(ReportedRun a, ReportedRun b) {
+      Map<String, VerdictResult> va = byName(a.verdicts());
+      Map<String, VerdictResult> vb = byName(b.verdicts());
+      Set<String> names = new LinkedHashSet<>(va.keySet());
+      names.addAll(vb.keySet());
+      List<VerdictRow> rows = new ArrayList<>();
+      List<FigureRow> figureRows = new ArrayList<>();
+      for (String name : names) {
+        VerdictResult x = va.get(name);
+        VerdictResult y = vb.get(name);
+        rows.add(
+            new VerdictRow(
+                name,
+                x == null ? null : x.passed(),
+                x == null ? "(no verdict)" : x.summary(),
+                y == null ? null : y.passed(),
+                y == null ? "(no verdict)" : y.summary()));
+        Map<String, Double> fa = x == null ? Map.of() : x.figures();
+        Map<String, Double> fb = y == null ? Map.of() : y.figures();
+        Set<String> figures = new LinkedHashSet<>(fa.keySet());
+        figures.addAll(fb.keySet());
+        for (String f : figures) {
+          Double fx = fa.get(f);
+          Double fy = fb.get(f);
+          figureRows.add(new FigureRow(name, f, fx, fy, fx != null && fy != null ? fy - fx : null));
+        }
       }
+      return new Verdicts(rows, figureRows);
     }
-    return rows;
   }
 
   private static Map<String, VerdictResult> byName(List<VerdictResult> verdicts) {
