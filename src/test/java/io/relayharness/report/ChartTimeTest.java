@@ -77,6 +77,15 @@ class ChartTimeTest {
     assertThat(s.path("faults").get(0).path("endSec").asDouble())
         .as("and end there")
         .isEqualTo(SyntheticRunFolder.WORKER1_DOWN_TO_SEC);
+    assertThat(doubles(s.path("faults"), "effectStartSec"))
+        .as("the in-effect span (what the verdicts judge) starts when applying had finished")
+        .containsExactly(
+            SyntheticRunFolder.WORKER1_DOWN_FROM_SEC,
+            SyntheticRunFolder.ALL_DOWN_FROM_SEC + SyntheticRunFolder.ALL_DOWN_APPLY_SEC,
+            SyntheticRunFolder.RELAY_RESTART_SEC);
+    assertThat(s.path("faults").get(1).path("effectEndSec").asDouble())
+        .as("and ends when the undo began")
+        .isEqualTo(SyntheticRunFolder.ALL_DOWN_TO_SEC - SyntheticRunFolder.ALL_DOWN_UNDO_SEC);
     assertThat(minX(s.path("latencyByAccept")))
         .as("latency by accept time on the same origin")
         .isBetween(0.0, 0.1);

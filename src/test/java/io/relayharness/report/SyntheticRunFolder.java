@@ -50,6 +50,11 @@ final class SyntheticRunFolder {
 
   static final double WORKER1_DOWN_TO_SEC = 12;
 
+  /** How long applying the all-down fault took, and how long before its end its undo began. */
+  static final double ALL_DOWN_APPLY_SEC = 0.5;
+
+  static final double ALL_DOWN_UNDO_SEC = 1;
+
   /** Seconds since the first message of the all-workers outage. */
   static final double ALL_DOWN_FROM_SEC = 20;
 
@@ -410,7 +415,10 @@ final class SyntheticRunFolder {
   private List<FaultEvent> faults() {
     return List.of(
         fault(WORKER1_DOWN_FROM_SEC, WORKER1_DOWN_TO_SEC, "proxy-down", "worker1", "refuse"),
-        fault(ALL_DOWN_FROM_SEC, ALL_DOWN_TO_SEC, "proxy-down", "all workers", "step all-down"),
+        fault(ALL_DOWN_FROM_SEC, ALL_DOWN_TO_SEC, "proxy-down", "all workers", "step all-down")
+            .withEffect(
+                start + (long) ((ALL_DOWN_FROM_SEC + ALL_DOWN_APPLY_SEC) * 1000),
+                start + (long) ((ALL_DOWN_TO_SEC - ALL_DOWN_UNDO_SEC) * 1000)),
         fault(RELAY_RESTART_SEC, null, "relay-restart", "relay", "postfix reload"));
   }
 

@@ -200,6 +200,14 @@ public final class RunSeries {
       } else {
         o.putNull("endSec");
       }
+      // the span the verdicts judge as "in effect": from the end of the apply to the start of the
+      // undo (a DNS change, a restart take seconds); the band is drawn darker there
+      o.put("effectStartSec", seconds(f.inEffect().startEpochMs(), origin));
+      if (f.inEffect().endEpochMs() != null) {
+        o.put("effectEndSec", seconds(f.inEffect().endEpochMs(), origin));
+      } else {
+        o.putNull("effectEndSec");
+      }
       o.put("action", f.action() == null ? "fault" : f.action());
       o.put("target", f.target() == null ? "" : f.target());
       o.put("detail", f.detail() == null ? "" : f.detail());
