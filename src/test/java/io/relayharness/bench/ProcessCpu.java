@@ -32,6 +32,11 @@ public final class ProcessCpu {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
     }
+    return ofStatSeconds(stat);
+  }
+
+  /** Returns the CPU seconds (user + system) in the text of a {@code /proc/.../stat} file. */
+  public static double ofStatSeconds(String stat) {
     // fields after the command name, which is in parentheses and may hold spaces
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long utime = Long.parseLong(f[11]);
