@@ -1,0 +1,336 @@
+package io.relayharness.load.smtp.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatling.netty.util.Transports;
+import io.netty.channel.EventLoopGroup;
+import io.relayharness.load.smtp.ScriptedSmtpServer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client's session set-up and transaction handling, one SMTP conversation per test, against a
+ * server that plays a script: the paths a real server rarely takes (HELO fallback, a refused
+ * greeting, a pipelined envelope refused before DATA, 421 mid-transaction, a silent server).
+ */
+class SmtpTranscriptTest {
+
+  private static final byte[] MESSAGE =
+      "Subject: t\r\nMessage-ID: <t1@test>\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private static EventLoopGroup group;
+
+  @BeforeAll
+  static void startLoop() {
+    group = Transports.newEventLoopGroup(false, false, 1, "smtp-transcript-test");
+  }
+
+  @AfterAll
+  static void stopLoop() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+  }
+
+  private static SmtpClientConfig.Builder options(ScriptedSmtpServer server) {
+    return SmtpClientConfig.builder()
+        .target("127.0.0.1", server.port())
+        .heloName("client.example.com")
+        .maxConnectionsPerEventLoop(1)
+        .connectTimeoutMs(2000)
+        .commandTimeoutMs(5000)
+        .dataTimeoutMs(5000);
+  }
+
+  private static SmtpClient client(SmtpClientConfig config) {
+    return new SmtpClient(config, Transports.newSocketChannelFactory(false, false));
+  }
+
+  private static TransactionResult send(SmtpClient client) throws Exception {
+    CompletableFuture<TransactionResult> done = new CompletableFuture<>();
+    client.send(
+        group.next(),
+        new SmtpTransaction(
+            "sender@example.com",
+            List.of("journal@archive.example.com"),
+            ByteBuffer.wrap(MESSAGE),
+            done::complete));
+    return done.get(10, TimeUnit.SECONDS);
+  }
+
+  private static void awaitScriptPlayed(ScriptedSmtpServer server) {
+    await("the server's script played to its end (transcript so far: see mismatches)")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> server.finished() || !server.mismatches().isEmpty());
+    assertThat(server.mismatches()).as("transcript %s", server.transcript()).isEmpty();
+  }
+
+  @Test
+  void shouldFallBackToHeloWhenEhloIsRefused() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 old.example.com ESMTP")
+                .expect("EHLO client.example.com")
+                .send("502 5.5.1 command not implemented")
+                .expect("HELO client.example.com")
+                .send("250 old.example.com")
+                .expect("MAIL FROM:<sender@example.com>")
+                .send("250 ok")
+                .expect("RCPT TO:<journal@archive.example.com>")
+                .send("250 ok")
+                .expect("DATA")
+                .send("354 go ahead")
+                .expectContent()
+                .send("250 2.0.0 Ok: queued as ABC123")
+                .expect("QUIT")
+                .send("221 bye")
+                .start();
+        SmtpClient client = client(options(server).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.ACCEPTED);
+      assertThat(result.queueId()).isEqualTo("ABC123");
+      assertThat(result.timings().connectMicros())
+          .as("the first message on a connection reports its set-up")
+          .isNotNegative();
+      client.close(Duration.ofSeconds(5));
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldReportARefusedGreetingWithItsCodeAndClose() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script().send("554 5.3.2 not taking mail").silence().start();
+        SmtpClient client = client(options(server).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+      assertThat(result.replyCode()).isEqualTo(554);
+      assertThat(result.stage()).isEqualTo(ClientStage.GREETING.wireName());
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldFailAtAuthWhenTheServerDoesNotOfferTheMechanism() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250-relay.example.com")
+                .send("250 AUTH LOGIN")
+                .silence()
+                .start();
+        SmtpClient client =
+            client(
+                options(server)
+                    .credentials(new SmtpCredentials("u", "p", AuthMechanism.PLAIN))
+                    .build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
+      assertThat(result.stage()).isEqualTo("auth");
+      assertThat(result.replyText()).contains("AUTH PLAIN not offered").contains("LOGIN");
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldSendRsetAfterARefusedMailFromAndStayUsable() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250 relay.example.com")
+                .expect("MAIL FROM:<sender@example.com>")
+                .send("550 5.7.1 sender refused")
+                .expect("RSET")
+                .send("250 2.0.0 Ok")
+                .expect("QUIT")
+                .send("221 bye")
+                .start();
+        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+      assertThat(result.replyCode()).isEqualTo(550);
+      assertThat(result.stage()).isEqualTo("mail");
+      client.close(Duration.ofSeconds(5));
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldEndAPipelinedDataWithAnEmptyMessageWhenTheEnvelopeWasRefused() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250-relay.example.com")
+                .send("250 PIPELINING")
+                .expect("MAIL FROM:<sender@example.com>")
+                .expect("RCPT TO:<journal@archive.example.com>")
+                .expect("DATA")
+                .send("250 2.1.0 Ok")
+                .send("550 5.1.1 no such user")
+                .send("354 go ahead")
+                .expect(".")
+                .send("554 5.5.1 no valid recipients")
+                .expect("RSET")
+                .send("250 2.0.0 Ok")
+                .expect("QUIT")
+                .send("221 bye")
+                .start();
+        SmtpClient client = client(options(server).pipelining(PipeliningMode.AUTO).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+      assertThat(result.replyCode())
+          .as("the RCPT refusal, not the 554 after the dot")
+          .isEqualTo(550);
+      assertThat(result.stage()).isEqualTo("rcpt");
+      client.close(Duration.ofSeconds(5));
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldReportARefusedDataCommandAtTheDataStage() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250 relay.example.com")
+                .expect("MAIL FROM:")
+                .send("250 ok")
+                .expect("RCPT TO:")
+                .send("250 ok")
+                .expect("DATA")
+                .send("451 4.3.0 try later")
+                .expect("RSET")
+                .send("250 ok")
+                .expect("QUIT")
+                .send("221 bye")
+                .start();
+        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+      assertThat(result.replyCode()).isEqualTo(451);
+      assertThat(result.stage()).isEqualTo("data");
+      client.close(Duration.ofSeconds(5));
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldCloseWithoutRsetOrQuitAfterA421() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250 relay.example.com")
+                .expect("MAIL FROM:")
+                .send("250 ok")
+                .expect("RCPT TO:")
+                .send("421 4.4.2 shutting down")
+                .silence()
+                .start();
+        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+      assertThat(result.replyCode()).isEqualTo(421);
+      assertThat(result.stage()).isEqualTo("rcpt");
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldFailNamingTheStageWhenTheServerHangsUpMidTransaction() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250 relay.example.com")
+                .expect("MAIL FROM:")
+                .send("250 ok")
+                .expect("RCPT TO:")
+                .hangUp()
+                .start();
+        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
+      assertThat(result.replyCode()).isZero();
+      assertThat(result.stage()).isEqualTo("rcpt");
+      assertThat(result.replyText()).isEqualTo("connection closed by the server");
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldTimeOutAfterTheContentWithTheDataTimeout() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250 relay.example.com")
+                .expect("MAIL FROM:")
+                .send("250 ok")
+                .expect("RCPT TO:")
+                .send("250 ok")
+                .expect("DATA")
+                .send("354 go ahead")
+                .expectContent()
+                .silence()
+                .start();
+        SmtpClient client =
+            client(options(server).pipelining(PipeliningMode.OFF).dataTimeoutMs(1000).build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
+      assertThat(result.stage()).isEqualTo("eod");
+      assertThat(result.replyText()).isEqualTo("timeout: no reply in eod within 1000 ms");
+      awaitScriptPlayed(server);
+    }
+  }
+
+  @Test
+  void shouldQuitOnItsOwnAfterTheMessageCapOfAConnection() throws Exception {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.script()
+                .send("220 relay.example.com ESMTP")
+                .expect("EHLO")
+                .send("250 relay.example.com")
+                .expect("MAIL FROM:")
+                .send("250 ok")
+                .expect("RCPT TO:")
+                .send("250 ok")
+                .expect("DATA")
+                .send("354 go ahead")
+                .expectContent()
+                .send("250 2.0.0 Ok: queued as Q1")
+                .expect("QUIT")
+                .send("221 bye")
+                .start();
+        SmtpClient client =
+            client(
+                options(server)
+                    .pipelining(PipeliningMode.OFF)
+                    .maxMessagesPerConnection(1)
+                    .build())) {
+      TransactionResult result = send(client);
+
+      assertThat(result.outcome()).isEqualTo(TransactionOutcome.ACCEPTED);
+      awaitScriptPlayed(server);
+    }
+  }
+}
