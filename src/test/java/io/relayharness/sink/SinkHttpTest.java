@@ -76,7 +76,7 @@ class SinkHttpTest {
 
   @Test
   void shouldCountAcceptedRejectedAndSessions() throws Exception {
-    sink.addFault(Fault.reply(SmtpStage.EOD, 451, "4.3.0 later").withCount(1));
+    sink.addFault(Fault.reply(SmtpStage.EOD, 451, "4.3.0 later").toBuilder().count(1).build());
     send(3, "c");
     SinkCounters c =
         JsonLines.MAPPER.readValue(control.get("/counters").body(), SinkCounters.class);
