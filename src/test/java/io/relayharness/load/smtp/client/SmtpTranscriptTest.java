@@ -64,6 +64,19 @@ class SmtpTranscriptTest {
     return done.get(10, TimeUnit.SECONDS);
   }
 
+  /** A server past the greeting and a plain EHLO (no extensions). */
+  private static ScriptedSmtpServer greeted() throws Exception {
+    return ScriptedSmtpServer.script()
+        .send("220 relay.example.com ESMTP")
+        .expect("EHLO")
+        .send("250 relay.example.com");
+  }
+
+  /** {@code server} accepts MAIL and the one RCPT, one command at a time. */
+  private static ScriptedSmtpServer envelopeAccepted(ScriptedSmtpServer server) {
+    return server.expect("MAIL FROM:").send("250 ok").expect("RCPT TO:").send("250 ok");
+  }
+
   private static void awaitScriptPlayed(ScriptedSmtpServer server) {
     await("the server's script played to its end (transcript so far: see mismatches)")
         .atMost(Duration.ofSeconds(10))
@@ -145,10 +158,7 @@ class SmtpTranscriptTest {
   @Test
   void shouldSendRsetAfterARefusedMailFromAndStayUsable() throws Exception {
     try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script()
-                .send("220 relay.example.com ESMTP")
-                .expect("EHLO")
-                .send("250 relay.example.com")
+            greeted()
                 .expect("MAIL FROM:<sender@example.com>")
                 .send("550 5.7.1 sender refused")
                 .expect("RSET")
@@ -204,14 +214,7 @@ class SmtpTranscriptTest {
   @Test
   void shouldReportARefusedDataCommandAtTheDataStage() throws Exception {
     try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script()
-                .send("220 relay.example.com ESMTP")
-                .expect("EHLO")
-                .send("250 relay.example.com")
-                .expect("MAIL FROM:")
-                .send("250 ok")
-                .expect("RCPT TO:")
-                .send("250 ok")
+            envelopeAccepted(greeted())
                 .expect("DATA")
                 .send("451 4.3.0 try later")
                 .expect("RSET")
@@ -233,10 +236,7 @@ class SmtpTranscriptTest {
   @Test
   void shouldCloseWithoutRsetOrQuitAfterA421() throws Exception {
     try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script()
-                .send("220 relay.example.com ESMTP")
-                .expect("EHLO")
-                .send("250 relay.example.com")
+            greeted()
                 .expect("MAIL FROM:")
                 .send("250 ok")
                 .expect("RCPT TO:")
@@ -256,15 +256,7 @@ class SmtpTranscriptTest {
   @Test
   void shouldFailNamingTheStageWhenTheServerHangsUpMidTransaction() throws Exception {
     try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script()
-                .send("220 relay.example.com ESMTP")
-                .expect("EHLO")
-                .send("250 relay.example.com")
-                .expect("MAIL FROM:")
-                .send("250 ok")
-                .expect("RCPT TO:")
-                .hangUp()
-                .start();
+            greeted().expect("MAIL FROM:").send("250 ok").expect("RCPT TO:").hangUp().start();
         SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
       TransactionResult result = send(client);
 
@@ -279,14 +271,7 @@ class SmtpTranscriptTest {
   @Test
   void shouldTimeOutAfterTheContentWithTheDataTimeout() throws Exception {
     try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script()
-                .send("220 relay.example.com ESMTP")
-                .expect("EHLO")
-                .send("250 relay.example.com")
-                .expect("MAIL FROM:")
-                .send("250 ok")
-                .expect("RCPT TO:")
-                .send("250 ok")
+            envelopeAccepted(greeted())
                 .expect("DATA")
                 .send("354 go ahead")
                 .expectContent()
@@ -306,14 +291,7 @@ class SmtpTranscriptTest {
   @Test
   void shouldQuitOnItsOwnAfterTheMessageCapOfAConnection() throws Exception {
     try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script()
-                .send("220 relay.example.com ESMTP")
-                .expect("EHLO")
-                .send("250 relay.example.com")
-                .expect("MAIL FROM:")
-                .send("250 ok")
-                .expect("RCPT TO:")
-                .send("250 ok")
+            envelopeAccepted(greeted())
                 .expect("DATA")
                 .send("354 go ahead")
                 .expectContent()

@@ -95,21 +95,9 @@ final class SessionSetup {
   /** Takes the server's reply to the step in progress. */
   void onReply(SmtpReply reply) {
     switch (step) {
-      case GREETING -> {
-        if (reply.isPositive()) {
-          sendEhlo();
-        } else {
-          refuse(reply);
-        }
-      }
+      case GREETING -> ifPositive(reply, this::sendEhlo);
       case EHLO -> onEhlo(reply);
-      case HELO -> {
-        if (reply.isPositive()) {
-          afterEhlo();
-        } else {
-          refuse(reply);
-        }
-      }
+      case HELO -> ifPositive(reply, this::afterEhlo);
       case STARTTLS -> onStartTls(reply);
       case AUTH_PLAIN, AUTH_LOGIN_PASS -> {
         if (reply.code() == 235) {
@@ -153,6 +141,14 @@ final class SessionSetup {
   /** Microseconds from the connect to the end of set-up (greeting, EHLO, STARTTLS, AUTH). */
   long setupMicros() {
     return micros(readyNanos - connectedNanos);
+  }
+
+  private void ifPositive(SmtpReply reply, Runnable next) {
+    if (reply.isPositive()) {
+      next.run();
+    } else {
+      refuse(reply);
+    }
   }
 
   private void sendEhlo() {
