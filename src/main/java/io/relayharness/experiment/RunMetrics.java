@@ -1,6 +1,7 @@
 package io.relayharness.experiment;
 
 import io.relayharness.ledger.AcceptedMail;
+import io.relayharness.observe.EndToEndLatency;
 import io.relayharness.observe.FaultEvent;
 import io.relayharness.observe.LoadStats;
 import io.relayharness.observe.MessageTimeline;
@@ -74,13 +75,7 @@ public final class RunMetrics {
     }
     put(m, ACCEPT_P95, load.acceptLatencyP95Ms());
     put(m, ACCEPT_P99, load.acceptLatencyP99Ms());
-    Percentiles e2e =
-        Percentiles.of(
-            obs.timelines().stream()
-                .map(MessageTimeline::endToEndMs)
-                .filter(v -> v != null)
-                .mapToLong(Long::longValue)
-                .toArray());
+    Percentiles e2e = EndToEndLatency.of(obs.timelines()).percentiles();
     put(m, E2E_P50, e2e.percentile(50));
     put(m, E2E_P95, e2e.percentile(95));
     put(m, E2E_P99, e2e.percentile(99));
