@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,22 @@ class SmtpTranscriptTest {
     return server.expect("MAIL FROM:").send("250 ok").expect("RCPT TO:").send("250 ok");
   }
 
+  /**
+   * Plays {@code script} against a client with the test's options changed by {@code options}: one
+   * message, then the client is closed (QUIT if the connection is still up); returns the message's
+   * result once the server has played its whole script.
+   */
+  private static TransactionResult play(
+      ScriptedSmtpServer script, UnaryOperator<SmtpClientConfig.Builder> options) throws Exception {
+    try (ScriptedSmtpServer server = script.start();
+        SmtpClient client = client(options.apply(options(server)).build())) {
+      TransactionResult result = send(client);
+      client.close(Duration.ofSeconds(5));
+      awaitScriptPlayed(server);
+      return result;
+    }
+  }
+
   private static void awaitScriptPlayed(ScriptedSmtpServer server) {
     await("the server's script played to its end (transcript so far: see mismatches)")
         .atMost(Duration.ofSeconds(10))
@@ -86,7 +103,8 @@ class SmtpTranscriptTest {
 
   @Test
   void shouldFallBackToHeloWhenEhloIsRefused() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             ScriptedSmtpServer.script()
                 .send("220 old.example.com ESMTP")
                 .expect("EHLO client.example.com")
@@ -102,84 +120,65 @@ class SmtpTranscriptTest {
                 .expectContent()
                 .send("250 2.0.0 Ok: queued as ABC123")
                 .expect("QUIT")
-                .send("221 bye")
-                .start();
-        SmtpClient client = client(options(server).build())) {
-      TransactionResult result = send(client);
+                .send("221 bye"),
+            o -> o);
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.ACCEPTED);
-      assertThat(result.queueId()).isEqualTo("ABC123");
-      assertThat(result.timings().connectMicros())
-          .as("the first message on a connection reports its set-up")
-          .isNotNegative();
-      client.close(Duration.ofSeconds(5));
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.ACCEPTED);
+    assertThat(result.queueId()).isEqualTo("ABC123");
+    assertThat(result.timings().connectMicros())
+        .as("the first message on a connection reports its set-up")
+        .isNotNegative();
   }
 
   @Test
   void shouldReportARefusedGreetingWithItsCodeAndClose() throws Exception {
-    try (ScriptedSmtpServer server =
-            ScriptedSmtpServer.script().send("554 5.3.2 not taking mail").silence().start();
-        SmtpClient client = client(options(server).build())) {
-      TransactionResult result = send(client);
+    TransactionResult result =
+        play(ScriptedSmtpServer.script().send("554 5.3.2 not taking mail").silence(), o -> o);
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-      assertThat(result.replyCode()).isEqualTo(554);
-      assertThat(result.stage()).isEqualTo(ClientStage.GREETING.wireName());
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+    assertThat(result.replyCode()).isEqualTo(554);
+    assertThat(result.stage()).isEqualTo(ClientStage.GREETING.wireName());
   }
 
   @Test
   void shouldFailAtAuthWhenTheServerDoesNotOfferTheMechanism() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             ScriptedSmtpServer.script()
                 .send("220 relay.example.com ESMTP")
                 .expect("EHLO")
                 .send("250-relay.example.com")
                 .send("250 AUTH LOGIN")
-                .silence()
-                .start();
-        SmtpClient client =
-            client(
-                options(server)
-                    .credentials(new SmtpCredentials("u", "p", AuthMechanism.PLAIN))
-                    .build())) {
-      TransactionResult result = send(client);
+                .silence(),
+            o -> o.credentials(new SmtpCredentials("u", "p", AuthMechanism.PLAIN)));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
-      assertThat(result.stage()).isEqualTo("auth");
-      assertThat(result.replyText()).contains("AUTH PLAIN not offered").contains("LOGIN");
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
+    assertThat(result.stage()).isEqualTo("auth");
+    assertThat(result.replyText()).contains("AUTH PLAIN not offered").contains("LOGIN");
   }
 
   @Test
   void shouldSendRsetAfterARefusedMailFromAndStayUsable() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             greeted()
                 .expect("MAIL FROM:<sender@example.com>")
                 .send("550 5.7.1 sender refused")
                 .expect("RSET")
                 .send("250 2.0.0 Ok")
                 .expect("QUIT")
-                .send("221 bye")
-                .start();
-        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
-      TransactionResult result = send(client);
+                .send("221 bye"),
+            o -> o.pipelining(PipeliningMode.OFF));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-      assertThat(result.replyCode()).isEqualTo(550);
-      assertThat(result.stage()).isEqualTo("mail");
-      client.close(Duration.ofSeconds(5));
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+    assertThat(result.replyCode()).isEqualTo(550);
+    assertThat(result.stage()).isEqualTo("mail");
   }
 
   @Test
   void shouldEndAPipelinedDataWithAnEmptyMessageWhenTheEnvelopeWasRefused() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             ScriptedSmtpServer.script()
                 .send("220 relay.example.com ESMTP")
                 .expect("EHLO")
@@ -196,119 +195,91 @@ class SmtpTranscriptTest {
                 .expect("RSET")
                 .send("250 2.0.0 Ok")
                 .expect("QUIT")
-                .send("221 bye")
-                .start();
-        SmtpClient client = client(options(server).pipelining(PipeliningMode.AUTO).build())) {
-      TransactionResult result = send(client);
+                .send("221 bye"),
+            o -> o.pipelining(PipeliningMode.AUTO));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-      assertThat(result.replyCode())
-          .as("the RCPT refusal, not the 554 after the dot")
-          .isEqualTo(550);
-      assertThat(result.stage()).isEqualTo("rcpt");
-      client.close(Duration.ofSeconds(5));
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+    assertThat(result.replyCode()).as("the RCPT refusal, not the 554 after the dot").isEqualTo(550);
+    assertThat(result.stage()).isEqualTo("rcpt");
   }
 
   @Test
   void shouldReportARefusedDataCommandAtTheDataStage() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             envelopeAccepted(greeted())
                 .expect("DATA")
                 .send("451 4.3.0 try later")
                 .expect("RSET")
                 .send("250 ok")
                 .expect("QUIT")
-                .send("221 bye")
-                .start();
-        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
-      TransactionResult result = send(client);
+                .send("221 bye"),
+            o -> o.pipelining(PipeliningMode.OFF));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-      assertThat(result.replyCode()).isEqualTo(451);
-      assertThat(result.stage()).isEqualTo("data");
-      client.close(Duration.ofSeconds(5));
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+    assertThat(result.replyCode()).isEqualTo(451);
+    assertThat(result.stage()).isEqualTo("data");
   }
 
   @Test
   void shouldCloseWithoutRsetOrQuitAfterA421() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             greeted()
                 .expect("MAIL FROM:")
                 .send("250 ok")
                 .expect("RCPT TO:")
                 .send("421 4.4.2 shutting down")
-                .silence()
-                .start();
-        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
-      TransactionResult result = send(client);
+                .silence(),
+            o -> o.pipelining(PipeliningMode.OFF));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-      assertThat(result.replyCode()).isEqualTo(421);
-      assertThat(result.stage()).isEqualTo("rcpt");
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
+    assertThat(result.replyCode()).isEqualTo(421);
+    assertThat(result.stage()).isEqualTo("rcpt");
   }
 
   @Test
   void shouldFailNamingTheStageWhenTheServerHangsUpMidTransaction() throws Exception {
-    try (ScriptedSmtpServer server =
-            greeted().expect("MAIL FROM:").send("250 ok").expect("RCPT TO:").hangUp().start();
-        SmtpClient client = client(options(server).pipelining(PipeliningMode.OFF).build())) {
-      TransactionResult result = send(client);
+    TransactionResult result =
+        play(
+            greeted().expect("MAIL FROM:").send("250 ok").expect("RCPT TO:").hangUp(),
+            o -> o.pipelining(PipeliningMode.OFF));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
-      assertThat(result.replyCode()).isZero();
-      assertThat(result.stage()).isEqualTo("rcpt");
-      assertThat(result.replyText()).isEqualTo("connection closed by the server");
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
+    assertThat(result.replyCode()).isZero();
+    assertThat(result.stage()).isEqualTo("rcpt");
+    assertThat(result.replyText()).isEqualTo("connection closed by the server");
   }
 
   @Test
   void shouldTimeOutAfterTheContentWithTheDataTimeout() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             envelopeAccepted(greeted())
                 .expect("DATA")
                 .send("354 go ahead")
                 .expectContent()
-                .silence()
-                .start();
-        SmtpClient client =
-            client(options(server).pipelining(PipeliningMode.OFF).dataTimeoutMs(1000).build())) {
-      TransactionResult result = send(client);
+                .silence(),
+            o -> o.pipelining(PipeliningMode.OFF).dataTimeoutMs(1000));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
-      assertThat(result.stage()).isEqualTo("eod");
-      assertThat(result.replyText()).isEqualTo("timeout: no reply in eod within 1000 ms");
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
+    assertThat(result.stage()).isEqualTo("eod");
+    assertThat(result.replyText()).isEqualTo("timeout: no reply in eod within 1000 ms");
   }
 
   @Test
   void shouldQuitOnItsOwnAfterTheMessageCapOfAConnection() throws Exception {
-    try (ScriptedSmtpServer server =
+    TransactionResult result =
+        play(
             envelopeAccepted(greeted())
                 .expect("DATA")
                 .send("354 go ahead")
                 .expectContent()
                 .send("250 2.0.0 Ok: queued as Q1")
                 .expect("QUIT")
-                .send("221 bye")
-                .start();
-        SmtpClient client =
-            client(
-                options(server)
-                    .pipelining(PipeliningMode.OFF)
-                    .maxMessagesPerConnection(1)
-                    .build())) {
-      TransactionResult result = send(client);
+                .send("221 bye"),
+            o -> o.pipelining(PipeliningMode.OFF).maxMessagesPerConnection(1));
 
-      assertThat(result.outcome()).isEqualTo(TransactionOutcome.ACCEPTED);
-      awaitScriptPlayed(server);
-    }
+    assertThat(result.outcome()).isEqualTo(TransactionOutcome.ACCEPTED);
   }
 }
