@@ -94,6 +94,19 @@ class SmtpTranscriptTest {
     }
   }
 
+  /** {@code server} answers the client's RSET, then its QUIT at close. */
+  private static ScriptedSmtpServer resetThenQuit(ScriptedSmtpServer server) {
+    return server.expect("RSET").send("250 2.0.0 Ok").expect("QUIT").send("221 bye");
+  }
+
+  /** Asserts how the message was decided: outcome, deciding code and stage. */
+  private static void assertDecided(
+      TransactionResult result, TransactionOutcome outcome, int code, String stage) {
+    assertThat(result.outcome()).as("outcome (%s)", result.replyText()).isEqualTo(outcome);
+    assertThat(result.replyCode()).as("deciding code (%s)", result.replyText()).isEqualTo(code);
+    assertThat(result.stage()).as("stage").isEqualTo(stage);
+  }
+
   private static void awaitScriptPlayed(ScriptedSmtpServer server) {
     await("the server's script played to its end (transcript so far: see mismatches)")
         .atMost(Duration.ofSeconds(10))
@@ -135,9 +148,7 @@ class SmtpTranscriptTest {
     TransactionResult result =
         play(ScriptedSmtpServer.script().send("554 5.3.2 not taking mail").silence(), o -> o);
 
-    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-    assertThat(result.replyCode()).isEqualTo(554);
-    assertThat(result.stage()).isEqualTo(ClientStage.GREETING.wireName());
+    assertDecided(result, TransactionOutcome.REJECTED, 554, ClientStage.GREETING.wireName());
   }
 
   @Test
@@ -161,18 +172,13 @@ class SmtpTranscriptTest {
   void shouldSendRsetAfterARefusedMailFromAndStayUsable() throws Exception {
     TransactionResult result =
         play(
-            greeted()
-                .expect("MAIL FROM:<sender@example.com>")
-                .send("550 5.7.1 sender refused")
-                .expect("RSET")
-                .send("250 2.0.0 Ok")
-                .expect("QUIT")
-                .send("221 bye"),
+            resetThenQuit(
+                greeted()
+                    .expect("MAIL FROM:<sender@example.com>")
+                    .send("550 5.7.1 sender refused")),
             o -> o.pipelining(PipeliningMode.OFF));
 
-    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-    assertThat(result.replyCode()).isEqualTo(550);
-    assertThat(result.stage()).isEqualTo("mail");
+    assertDecided(result, TransactionOutcome.REJECTED, 550, "mail");
   }
 
   @Test
@@ -198,27 +204,17 @@ class SmtpTranscriptTest {
                 .send("221 bye"),
             o -> o.pipelining(PipeliningMode.AUTO));
 
-    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-    assertThat(result.replyCode()).as("the RCPT refusal, not the 554 after the dot").isEqualTo(550);
-    assertThat(result.stage()).isEqualTo("rcpt");
+    assertDecided(result, TransactionOutcome.REJECTED, 550, "rcpt"); // the RCPT's, not the 554
   }
 
   @Test
   void shouldReportARefusedDataCommandAtTheDataStage() throws Exception {
     TransactionResult result =
         play(
-            envelopeAccepted(greeted())
-                .expect("DATA")
-                .send("451 4.3.0 try later")
-                .expect("RSET")
-                .send("250 ok")
-                .expect("QUIT")
-                .send("221 bye"),
+            resetThenQuit(envelopeAccepted(greeted()).expect("DATA").send("451 4.3.0 try later")),
             o -> o.pipelining(PipeliningMode.OFF));
 
-    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-    assertThat(result.replyCode()).isEqualTo(451);
-    assertThat(result.stage()).isEqualTo("data");
+    assertDecided(result, TransactionOutcome.REJECTED, 451, "data");
   }
 
   @Test
@@ -233,9 +229,7 @@ class SmtpTranscriptTest {
                 .silence(),
             o -> o.pipelining(PipeliningMode.OFF));
 
-    assertThat(result.outcome()).isEqualTo(TransactionOutcome.REJECTED);
-    assertThat(result.replyCode()).isEqualTo(421);
-    assertThat(result.stage()).isEqualTo("rcpt");
+    assertDecided(result, TransactionOutcome.REJECTED, 421, "rcpt");
   }
 
   @Test
@@ -245,9 +239,7 @@ class SmtpTranscriptTest {
             greeted().expect("MAIL FROM:").send("250 ok").expect("RCPT TO:").hangUp(),
             o -> o.pipelining(PipeliningMode.OFF));
 
-    assertThat(result.outcome()).isEqualTo(TransactionOutcome.FAILED);
-    assertThat(result.replyCode()).isZero();
-    assertThat(result.stage()).isEqualTo("rcpt");
+    assertDecided(result, TransactionOutcome.FAILED, 0, "rcpt");
     assertThat(result.replyText()).isEqualTo("connection closed by the server");
   }
 
