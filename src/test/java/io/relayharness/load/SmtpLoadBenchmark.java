@@ -3,6 +3,7 @@ package io.relayharness.load;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.relayharness.load.smtp.SmtpDsl.smtp;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.gatling.javaapi.core.Simulation;
@@ -308,15 +309,16 @@ class SmtpLoadBenchmark {
     }
   }
 
-  private static void awaitListening(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        TimeUnit.MILLISECONDS.sleep(50);
-      }
-    }
-    throw new IllegalStateException("smtp-sink did not listen on port " + port + " within 10 s");
+  private static void awaitListening(int port) {
+    await("smtp-sink to listen on port " + port)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(
+            () -> {
+              try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+              }
+            });
   }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Opens the run report and the comparison of two synthetic runs (uneven 40/193/67 and even
- * 100/100/100) in headless Chromium, offline: no errors, no network, every chart drawn with data,
- * screenshots saved in the run folders (target/report-browser-test/reports/...).
+ * 100/100/100) in headless Chromium through Selenium and chromedriver, offline: no errors, no
+ * network, every chart drawn with data, screenshots saved in the run folders
+ * (target/report-browser-test/reports/...).
  */
 class ReportPagesInChromiumTest {
 
@@ -60,7 +61,7 @@ class ReportPagesInChromiumTest {
 
   @BeforeAll
   static void startBrowserAndWriteRuns() throws IOException {
-    Path chromium = ChromiumSetup.ensure();
+    ChromiumSetup.Executables chromium = ChromiumSetup.ensure();
     unevenRun = runFolder(SyntheticRunFolder.uneven());
     evenRun = runFolder(SyntheticRunFolder.even());
     browser = HeadlessChromium.start(chromium);

@@ -1,5 +1,7 @@
 package io.relayharness.sink;
 
+import static org.awaitility.Awaitility.await;
+
 import io.relayharness.bench.LabNotebook;
 import io.relayharness.bench.PostfixTools;
 import io.relayharness.bench.ProcessCpu;
@@ -148,17 +150,18 @@ class SinkBenchmark {
   }
 
   private static void waitForListener(int port) {
-    Await.until(
-        "smtp-sink to listen on " + port,
-        Duration.ofSeconds(10),
-        () -> {
-          try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-          } catch (IOException e) {
-            return false;
-          }
-        },
-        up -> up);
+    await("smtp-sink to listen on " + port)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+              } catch (IOException e) {
+                return false;
+              }
+            },
+            up -> up);
   }
 
   private static int freePort() throws IOException {
