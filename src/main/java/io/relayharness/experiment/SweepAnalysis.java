@@ -3,7 +3,6 @@ package io.relayharness.experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,7 +60,7 @@ public record SweepAnalysis(double level, FamilyCorrection correction) {
     for (List<Map<Metric, Double>> point : runs) {
       values.add(values(point, m));
     }
-    String better = better(m);
+    String better = constant(values) ? null : better(m);
     Integer best = null;
     for (int i = 0; i < k; i++) {
       double[] v = values.get(i);
@@ -132,6 +131,16 @@ public record SweepAnalysis(double level, FamilyCorrection correction) {
 
   private String verdict(
       Metric m, String better, List<SweepResult.Cell> cells, Integer best, boolean clear) {
+    if (better == null && constant(cells)) {
+      return "the same in every run at every value: "
+          + Format.value(
+              cells.stream()
+                  .filter(c -> !c.values().isEmpty())
+                  .findFirst()
+                  .map(SweepResult.Cell::median)
+                  .orElse(Double.NaN),
+              m.unit());
+    }
     if (better == null) {
       return "no better direction (a share); medians: " + medians(cells, m);
     }
@@ -158,12 +167,22 @@ public record SweepAnalysis(double level, FamilyCorrection correction) {
       v.append(" at this N");
     }
     for (SweepResult.Cell c : cells) {
-      if (c != b && c.differsFromBest() && c.shiftLow() != null && c.shiftHigh() != null) {
-        v.append(String.format(Locale.ROOT, "; %s: ", c.point()))
-            .append(Format.signedRange(c.shiftLow(), c.shiftHigh(), false))
-            .append(" ")
-            .append(m.unit());
+      if (c == b || c.shiftFromBest() == null) {
+        continue;
       }
+      v.append("; ")
+          .append(c.point())
+          .append(": Δ ")
+          .append(Format.signed(c.shiftFromBest()))
+          .append(" ")
+          .append(
+              c.shiftLow() != null && c.shiftHigh() != null
+                  ? Format.signedRange(c.shiftLow(), c.shiftHigh(), false)
+                  : "(no " + Format.percent(level) + " interval at this N)")
+          .append(" ")
+          .append(m.unit())
+          .append(c.differsFromBest() ? " ◆" : "")
+          .append(c.adjustedP() != null ? ", adj. p " + Format.p(c.adjustedP()) : "");
     }
     return v.toString();
   }
@@ -189,6 +208,29 @@ public record SweepAnalysis(double level, FamilyCorrection correction) {
       }
     }
     return v.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Returns whether every value of every point is the same (and there is at least one). */
+  private static boolean constant(List<double[]> values) {
+    Double first = null;
+    for (double[] v : values) {
+      for (double x : v) {
+        if (first == null) {
+          first = x;
+        } else if (x != first) {
+          return false;
+        }
+      }
+    }
+    return first != null;
+  }
+
+  private static boolean constant(Iterable<SweepResult.Cell> cells) {
+    List<double[]> values = new ArrayList<>();
+    for (SweepResult.Cell c : cells) {
+      values.add(c.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    return constant(values);
   }
 
   private static double min(double[] v) {

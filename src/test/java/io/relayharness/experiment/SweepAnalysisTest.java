@@ -65,6 +65,23 @@ class SweepAnalysisTest {
   }
 
   @Test
+  void shouldNameNoBestWhenEveryRunGaveTheSameFigure() {
+    List<List<Map<Metric, Double>>> runs = new ArrayList<>();
+    runs.add(List.of(Map.of(RunMetrics.LOST, 0.0), Map.of(RunMetrics.LOST, 0.0)));
+    runs.add(List.of(Map.of(RunMetrics.LOST, 0.0), Map.of(RunMetrics.LOST, 0.0)));
+    SweepResult.Row lost = row(SweepAnalysis.DEFAULT.analyse(List.of("2", "5"), runs), "lost");
+    assertThat(lost.best()).isNull();
+    assertThat(lost.verdict()).isEqualTo("the same in every run at every value: 0 messages");
+  }
+
+  @Test
+  void shouldGiveEachValuesShiftFromTheBestWithItsInterval() {
+    SweepResult.Row drain =
+        row(SweepAnalysis.DEFAULT.analyse(List.of("2", "5", "20"), runs(30, 12, 4)), "drain time");
+    assertThat(drain.verdict()).contains("; 2: Δ +26 [").contains("s ◆, adj. p");
+  }
+
+  @Test
   void shouldNameNoBestForAShare() {
     SweepResult.Row share =
         row(SweepAnalysis.DEFAULT.analyse(List.of("2", "5"), runs(3, 1)), "share worker0");
