@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       CompareCommand.class,
       AbCommand.class,
+      SweepCommand.class,
+      CapacityCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,6 +1,7 @@
 package io.relayharness.experiment;
 
 import io.relayharness.ledger.AcceptedMail;
+import io.relayharness.observe.EndToEndLatency;
 import io.relayharness.observe.FaultEvent;
 import io.relayharness.observe.LoadStats;
 import io.relayharness.observe.MessageTimeline;
@@ -28,6 +29,9 @@ import java.util.TreeMap;
  *       fault) to the first queue sample at 0; absent when the queue never emptied;
  *   <li>{@code retry lateness p50/p95}: from the retryTiming verdict's figures, when judged;
  *   <li>{@code share <worker>}: the worker's share of first arrivals, in %;
+ *   <li>{@code max share}: the largest of those shares, whichever worker it fell on: a skew that
+ *       lands on a different worker in each run (connection caching under a burst) moves this,
+ *       while each worker's own share only gets noisier;
  *   <li>{@code lost}: accepted messages that reached no worker; {@code duplicates}: extra copies;
  *   <li>{@code verdict <name>}: 1 when the verdict passed, 0 when it failed.
  * </ul>
@@ -53,6 +57,7 @@ public final class RunMetrics {
   static final Metric DRAIN = new Metric("drain time", "s", Metric.Kind.DURATION);
   static final Metric RETRY_P50 = new Metric("retry lateness p50", "ms", Metric.Kind.LATENCY);
   static final Metric RETRY_P95 = new Metric("retry lateness p95", "ms", Metric.Kind.LATENCY);
+  static final Metric SHARE_MAX = new Metric("max share", "%", Metric.Kind.LEVEL);
   static final Metric LOST = new Metric("lost", "messages", Metric.Kind.COUNT);
   static final Metric DUPLICATES = new Metric("duplicates", "extra copies", Metric.Kind.COUNT);
 
@@ -74,13 +79,7 @@ public final class RunMetrics {
     }
     put(m, ACCEPT_P95, load.acceptLatencyP95Ms());
     put(m, ACCEPT_P99, load.acceptLatencyP99Ms());
-    Percentiles e2e =
-        Percentiles.of(
-            obs.timelines().stream()
-                .map(MessageTimeline::endToEndMs)
-                .filter(v -> v != null)
-                .mapToLong(Long::longValue)
-                .toArray());
+    Percentiles e2e = EndToEndLatency.of(obs.timelines()).percentiles();
     put(m, E2E_P50, e2e.percentile(50));
     put(m, E2E_P95, e2e.percentile(95));
     put(m, E2E_P99, e2e.percentile(99));
@@ -99,7 +98,11 @@ public final class RunMetrics {
         put(m, RETRY_P95, nullToNaN(v.figure("latenessP95Ms")));
       }
     }
-    shares(obs).forEach((worker, share) -> m.put(share(worker), share));
+    Map<String, Double> shares = shares(obs);
+    shares.forEach((worker, share) -> m.put(share(worker), share));
+    if (!shares.isEmpty()) {
+      m.put(SHARE_MAX, shares.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
     long lost = 0;
     long extra = 0;
     for (MessageTimeline t : obs.timelines()) {

@@ -44,6 +44,6 @@ public record AcceptedMail(
   }
 
   public AcceptedMail {
-    rcptTo = List.copyOf(rcptTo);
+    rcptTo = rcptTo == null ? List.of() : List.copyOf(rcptTo);
   }
 }

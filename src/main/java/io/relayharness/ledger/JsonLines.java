@@ -39,21 +39,37 @@ public final class JsonLines {
     }
   }
 
+  /** What to do with a line that is not a record, instead of failing the read. */
+  @FunctionalInterface
+  public interface BadLine {
+    /** Called with the line's number (from 1) and why it is not a record. */
+    void skipped(int lineNumber, JsonProcessingException error);
+  }
+
   /** Reads every non-blank line of {@code text} as a {@code type}. */
   public static <T> List<T> parse(String text, Class<T> type) {
-    return read(new StringReader(text), type, "text");
+    return read(new StringReader(text), type, "text", null);
   }
 
   /** Reads every non-blank line of the file as a {@code type}. */
   public static <T> List<T> read(Path file, Class<T> type) {
+    return read(file, type, null);
+  }
+
+  /**
+   * Reads every non-blank line of the file as a {@code type}; a line that is not one goes to {@code
+   * badLine} and is skipped (a crashed writer can leave its last line cut short), or fails the read
+   * when {@code badLine} is null.
+   */
+  public static <T> List<T> read(Path file, Class<T> type, BadLine badLine) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, type, file.toString());
+      return read(reader, type, file.toString(), badLine);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read ledger " + file, e);
     }
   }
 
-  private static <T> List<T> read(Reader reader, Class<T> type, String source) {
+  private static <T> List<T> read(Reader reader, Class<T> type, String source, BadLine badLine) {
     List<T> out = new ArrayList<>();
     try (BufferedReader lines = new BufferedReader(reader)) {
       String line;
@@ -66,6 +82,10 @@ public final class JsonLines {
         try {
           out.add(MAPPER.readValue(line, type));
         } catch (JsonProcessingException e) {
+          if (badLine != null) {
+            badLine.skipped(number, e);
+            continue;
+          }
           throw new IllegalArgumentException(
               source
                   + ":"

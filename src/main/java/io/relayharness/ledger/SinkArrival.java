@@ -32,6 +32,6 @@ public record SinkArrival(
     long arrivalEpochMs) {
 
   public SinkArrival {
-    rcptTo = List.copyOf(rcptTo);
+    rcptTo = rcptTo == null ? List.of() : List.copyOf(rcptTo);
   }
 }

@@ -88,36 +88,6 @@ public record LoadRunSpec(
     return b;
   }
 
-  /**
-   * Returns a copy with other client options.
-   *
-   * @deprecated use {@code toBuilder().smtp(options).build()}
-   */
-  @Deprecated
-  public LoadRunSpec withSmtp(SmtpClientConfig options) {
-    return toBuilder().smtp(options).build();
-  }
-
-  /**
-   * Returns a copy with a run description for Gatling's report.
-   *
-   * @deprecated use {@code toBuilder().description(text).build()}
-   */
-  @Deprecated
-  public LoadRunSpec withDescription(String text) {
-    return toBuilder().description(text).build();
-  }
-
-  /**
-   * Returns a copy that writes Gatling's console output to {@code file} (appending).
-   *
-   * @deprecated use {@code toBuilder().consoleLog(file).build()}
-   */
-  @Deprecated
-  public LoadRunSpec withConsoleLog(Path file) {
-    return toBuilder().consoleLog(file).build();
-  }
-
   /** Builds a {@link LoadRunSpec}. Not thread-safe. */
   public static final class Builder {
     private SmtpClientConfig smtp = SmtpClientConfig.defaults();

@@ -42,6 +42,12 @@ public record FaultEvent(
     this(startEpochMs, endEpochMs, action, target, detail, null);
   }
 
+  /** A copy with the end of its apply and the start of its undo. */
+  public FaultEvent withEffect(Long appliedEpochMs, Long restoringEpochMs) {
+    return new FaultEvent(
+        startEpochMs, endEpochMs, action, target, detail, step, appliedEpochMs, restoringEpochMs);
+  }
+
   /**
    * The span in which the fault was surely in effect: from the end of its apply to the start of its
    * undo (open-ended when it was never undone).

@@ -15,7 +15,8 @@ import java.util.List;
  * @param outcome the injector's outcome
  * @param attempts the relay's delivery attempts for the queue id, in log order
  * @param arrivals the sinks' copies, earliest first
- * @param endToEndMs first arrival minus accept, or null when nothing arrived
+ * @param endToEndMs first arrival minus accept, never below 0 (see {@link
+ *     TimelineJoin#endToEndMs(long, long)}), or null when nothing arrived
  */
 public record MessageTimeline(
     String harnessId,
@@ -30,6 +31,35 @@ public record MessageTimeline(
   public MessageTimeline {
     attempts = List.copyOf(attempts);
     arrivals = List.copyOf(arrivals);
+  }
+
+  /** Returns whether the relay took the message (the injector saw its 250). */
+  public boolean accepted() {
+    return outcome == AcceptedMail.Outcome.ACCEPTED;
+  }
+
+  /** Returns whether at least one copy arrived at a sink. */
+  public boolean delivered() {
+    return !arrivals.isEmpty();
+  }
+
+  /**
+   * Returns whether the relay took the message and no copy arrived. Mail the relay refused (or that
+   * got no deciding reply) is not "not delivered": it was never the relay's to deliver.
+   */
+  public boolean notDelivered() {
+    return accepted() && arrivals.isEmpty();
+  }
+
+  /** Returns the worker of the earliest arrival, or null when nothing arrived. */
+  public String firstWorker() {
+    Arrival first = null;
+    for (Arrival a : arrivals) {
+      if (first == null || a.epochMs() < first.epochMs()) {
+        first = a;
+      }
+    }
+    return first == null ? null : first.worker();
   }
 
   /** One copy of the message stored by a sink. */

@@ -35,6 +35,16 @@ public final class Percentiles {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
+  /** Returns the arithmetic mean; NaN when empty. */
+  public double mean() {
+    return sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).average().orElse(Double.NaN);
+  }
+
+  /** Returns the values in ascending order (a copy). */
+  public long[] sortedValues() {
+    return sorted.clone();
+  }
+
   /** Returns the largest value; NaN when empty. */
   public double max() {
     return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1];

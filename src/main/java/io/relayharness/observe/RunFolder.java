@@ -1,6 +1,7 @@
 package io.relayharness.observe;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.relayharness.ledger.AcceptedMail;
 import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
@@ -15,8 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run's folder, {@code reports/<scenario>/<yyyyMMdd-HHmmss>/}, with the files reports/README.md
@@ -82,6 +85,8 @@ public final class RunFolder {
 
   private static final DateTimeFormatter FOLDER_NAME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
+
+  private static final int MAX_NOTED_BAD_LINES = 5;
 
   private final Path dir;
 
@@ -245,29 +250,94 @@ public final class RunFolder {
 
   /**
    * Reads the folder back into observations. The relay log, when present, supplies the per-queue-id
-   * facts (Message-IDs), and the attempts and warnings when their files are absent.
+   * facts (Message-IDs), and the attempts and warnings when their files are absent. A line that is
+   * not a record fails the read (see {@link #readContents()} for a folder a killed run left).
    */
   public RunObservations readObservations() {
+    return observations(
+        has(RUN_JSON) ? readRunInfo() : null,
+        new LineReader() {
+          @Override
+          public <T> List<T> read(String name, Class<T> type) {
+            return readLines(name, type);
+          }
+        });
+  }
+
+  /**
+   * Reads every file of the folder as typed records, leniently: a missing or unreadable file reads
+   * as empty and a line that is not a record is skipped, each with a note. The way the report reads
+   * a folder, complete or left by a run that was killed part way.
+   */
+  public RunContents readContents() {
+    List<String> notes = new ArrayList<>();
+    RunInfo info = null;
+    if (!has(RUN_JSON)) {
+      notes.add(RUN_JSON + " is missing");
+    } else {
+      try {
+        info = readRunInfo();
+      } catch (UncheckedIOException e) {
+        notes.add(RUN_JSON + " is not readable JSON: " + e.getCause().getMessage());
+      }
+    }
+    Map<String, String> leaves = Map.of();
+    boolean hasScenario = false;
+    if (!has(SCENARIO_YAML)) {
+      notes.add(SCENARIO_YAML + " is missing");
+    } else {
+      try {
+        leaves = ScenarioLeaves.of(new YAMLMapper().readTree(file(SCENARIO_YAML).toFile()));
+        hasScenario = true;
+      } catch (IOException e) {
+        notes.add(SCENARIO_YAML + " is not readable YAML: " + e.getMessage());
+      }
+    }
+    for (String name : List.of(ACCEPTED, QUEUE, ATTEMPTS, FAULTS, ARRIVALS)) {
+      if (!has(name)) {
+        notes.add(name + " is missing");
+      }
+    }
+    if (!has(TIMELINE)) {
+      notes.add(TIMELINE + " is missing: the per-message timeline is joined from the ledgers");
+    }
+    RunObservations obs =
+        observations(
+            info,
+            new LineReader() {
+              @Override
+              public <T> List<T> read(String name, Class<T> type) {
+                return readLinesLeniently(name, type, notes);
+              }
+            });
+    return new RunContents(dir, info, leaves, hasScenario, obs, notes);
+  }
+
+  /** Reads the lines of one file as records of a type. */
+  private interface LineReader {
+    <T> List<T> read(String name, Class<T> type);
+  }
+
+  private RunObservations observations(RunInfo info, LineReader lines) {
     RunObservations.Builder b = RunObservations.builder();
-    if (has(RUN_JSON)) {
-      RunInfo info = readRunInfo();
+    if (info != null) {
       b.run(info.startEpochMs(), info.endEpochMs())
           .relaySettings(info.relaySettings())
           .relayDefaults(info.relayDefaults());
     }
     RelayLogParser log = has(RELAY_LOG) ? readRelayLog() : null;
-    b.accepted(readLines(ACCEPTED, AcceptedMail.class))
-        .arrivals(readLines(ARRIVALS, SinkArrival.class))
-        .queueSamples(readLines(QUEUE, QueueSample.class))
-        .faults(readLines(FAULTS, FaultEvent.class))
-        .rates(readLines(RATES, RateSample.class));
+    b.accepted(lines.read(ACCEPTED, AcceptedMail.class))
+        .arrivals(lines.read(ARRIVALS, SinkArrival.class))
+        .queueSamples(lines.read(QUEUE, QueueSample.class))
+        .faults(lines.read(FAULTS, FaultEvent.class))
+        .rates(lines.read(RATES, RateSample.class));
     if (has(ATTEMPTS) || log == null) {
-      b.attempts(readLines(ATTEMPTS, DeliveryAttempt.class));
+      b.attempts(lines.read(ATTEMPTS, DeliveryAttempt.class));
     } else {
       b.attempts(log.attempts());
     }
     if (has(WARNINGS) || log == null) {
-      b.warnings(readLines(WARNINGS, RelayWarning.class));
+      b.warnings(lines.read(WARNINGS, RelayWarning.class));
     } else {
       b.warnings(log.warnings());
     }
@@ -278,6 +348,30 @@ public final class RunFolder {
       b.tiers(readJson(TIERS, new TypeReference<TierObservations>() {}));
     }
     return b.build();
+  }
+
+  /**
+   * Reads the JSON lines of {@code name} as {@code type}, skipping a line that is not one (a kill
+   * can cut the last line short) with a note in {@code notes}; empty when the file is absent.
+   */
+  public <T> List<T> readLinesLeniently(String name, Class<T> type, List<String> notes) {
+    if (!has(name)) {
+      return List.of();
+    }
+    int[] bad = {0};
+    List<T> out =
+        JsonLines.read(
+            file(name),
+            type,
+            (number, error) -> {
+              if (++bad[0] <= MAX_NOTED_BAD_LINES) {
+                notes.add(name + ":" + number + " skipped, not JSON");
+              }
+            });
+    if (bad[0] > MAX_NOTED_BAD_LINES) {
+      notes.add(name + ": " + bad[0] + " lines skipped in all");
+    }
+    return out;
   }
 
   /** Parses {@code relay.log} line by line. */

@@ -48,7 +48,7 @@ public final class TimelineJoin {
         entries.add(new MessageTimeline.Arrival(a.worker(), a.arrivalEpochMs(), a.bodySha256()));
       }
       Long endToEndMs =
-          copies.isEmpty() ? null : copies.get(0).arrivalEpochMs() - mail.endEpochMs();
+          copies.isEmpty() ? null : endToEndMs(mail.endEpochMs(), copies.get(0).arrivalEpochMs());
       out.add(
           new MessageTimeline(
               mail.harnessId(),
@@ -61,6 +61,16 @@ public final class TimelineJoin {
               endToEndMs));
     }
     return out;
+  }
+
+  /**
+   * Returns the end-to-end latency of a message accepted at {@code acceptEpochMs} whose first copy
+   * arrived at {@code firstArrivalEpochMs}, never below 0: a sink records the arrival before the
+   * injector may have read the relay's 250 (two clocks, two processes), so a message delivered at
+   * once can show a few ms below zero; it was delivered, in about 0 ms.
+   */
+  public static long endToEndMs(long acceptEpochMs, long firstArrivalEpochMs) {
+    return Math.max(0, firstArrivalEpochMs - acceptEpochMs);
   }
 
   /** Returns the ledger keyed by harness id (Message-ID when absent), one record per key. */

@@ -1,7 +1,7 @@
 package io.relayharness.report;
 
 import io.relayharness.report.internal.ComparisonPage;
-import io.relayharness.report.internal.RunFolder;
+import io.relayharness.report.internal.ReportedRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ public final class RunComparison {
   /** Writes the comparison of {@code runA} and {@code runB} to {@code outHtml}; returns it. */
   public static Path write(Path runA, Path runB, Path outHtml) {
     Path dir = outHtml.toAbsolutePath().getParent();
-    String html = ComparisonPage.render(RunFolder.load(runA), RunFolder.load(runB), dir);
+    String html = ComparisonPage.render(ReportedRun.load(runA), ReportedRun.load(runB), dir);
     try {
       Files.createDirectories(dir);
       Files.writeString(outHtml, html, StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package io.relayharness.report;
 
-import io.relayharness.report.internal.RunFolder;
+import io.relayharness.report.internal.ReportedRun;
 import io.relayharness.report.internal.RunReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * Writes a run folder's report: {@code <runFolder>/report.html}, one self-contained page (chart
  * library, styles and data inlined) that opens from disk without a network. Reads the run folder's
- * files as generic JSON; a missing file leaves its part out with a note. Stateless; thread-safe for
- * different run folders.
+ * typed records (observe's); a missing file leaves its part out with a note. Stateless; thread-safe
+ * for different run folders.
  */
 public final class RunReport {
 
@@ -23,7 +23,7 @@ public final class RunReport {
 
   /** Writes {@code runFolder/report.html} and returns its path. */
   public static Path write(Path runFolder) {
-    String html = RunReportPage.render(RunFolder.load(runFolder));
+    String html = RunReportPage.render(ReportedRun.load(runFolder));
     Path out = runFolder.resolve(FILE_NAME);
     try {
       Files.writeString(out, html, StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import java.util.List;
  * @param drain the wait for an empty queue after the load
  * @param expect what must hold
  * @param brokenBy relays broken on purpose that this scenario must catch
+ * @param sweep the grid {@code ./harness sweep} runs by default
  * @param effectiveYaml the file's YAML with command-line overrides applied (for the run folder)
  */
 public record Scenario(
@@ -36,6 +37,7 @@ public record Scenario(
     DrainSpec drain,
     Expectations expect,
     List<BrokenRelay> brokenBy,
+    SweepSpec sweep,
     String effectiveYaml) {
 
   /** The tag of the scenarios {@code mvn verify} runs. */

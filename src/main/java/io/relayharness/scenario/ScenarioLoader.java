@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,6 +83,55 @@ public final class ScenarioLoader {
    * @param overrides command-line overrides
    */
   public Scenario parse(String name, String source, String yaml, Overrides overrides)
+      throws ScenarioException {
+    Scenario s = parseOnce(name, source, yaml, overrides);
+    if (s.sweep().present()) {
+      checkSweep(s, yaml, overrides);
+    }
+    return s;
+  }
+
+  /**
+   * Loads the scenario once per value of its {@code sweep:} block, that value applied as {@code
+   * --set} would, and throws every value that does not load, naming the file, the key and the
+   * value.
+   */
+  private void checkSweep(Scenario s, String yaml, Overrides overrides) throws ScenarioException {
+    List<String> errors = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : s.sweep().parameters().entrySet()) {
+      for (String value : e.getValue()) {
+        List<String> sets = new ArrayList<>(overrides.sets());
+        sets.add(e.getKey() + "=" + value);
+        try {
+          parseOnce(
+              s.name(),
+              s.source(),
+              yaml,
+              new Overrides(sets, overrides.ratePerSec(), overrides.duration()));
+        } catch (ScenarioException bad) {
+          for (String problem : bad.errors()) {
+            String detail =
+                problem.startsWith(s.source() + ": ")
+                    ? problem.substring(s.source().length() + 2)
+                    : problem;
+            errors.add(
+                s.source()
+                    + ": sweep.parameters."
+                    + e.getKey()
+                    + ": value '"
+                    + value
+                    + "': "
+                    + detail);
+          }
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors);
+    }
+  }
+
+  private Scenario parseOnce(String name, String source, String yaml, Overrides overrides)
       throws ScenarioException {
     Optional<List<String>> known = variants.variants();
     ScenarioParser parser = new ScenarioParser(name, source, known, Optional.of(projectDir));

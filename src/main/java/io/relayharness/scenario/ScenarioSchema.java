@@ -316,6 +316,17 @@ public final class ScenarioSchema {
     t.add("timeline[].drop", Type.BOOLEAN, false, "dns: remove the target workers from the MX set");
     t.num("timeline[].preference", Type.INT, null, 0, 65535, "dns: new MX preference of targets");
 
+    t.obj(
+        "sweep",
+        "the grid `./harness sweep` runs when no `--param` is given; each value is checked by"
+            + " loading the scenario with it");
+    t.num("sweep.repeats", Type.INT, 3, 1, 50, "runs per grid point (`--repeats` overrides)");
+    t.map(
+        "sweep.parameters",
+        "scenario key (as `--set` names it) → its values; one or two keys, each at least two"
+            + " values");
+    t.add("sweep.parameters.<key>", Type.STRINGS, null, "the values the key takes, in order");
+
     t.obj("drain", "after the load: wait for the relay queue to empty");
     t.num("drain.maxSeconds", Type.INT, 120, 0, 3600, "longest wait for an empty queue");
 

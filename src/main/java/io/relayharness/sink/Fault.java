@@ -40,47 +40,38 @@ public record Fault(
 
   /** Returns a reply fault: answer {@code code text} at {@code stage}. */
   public static Fault reply(SmtpStage stage, int code, String text) {
-    return new Fault(null, stage, FaultEffect.REPLY, code, text, null, null, null, null, null);
+    return builder().stage(stage).action(FaultEffect.REPLY).code(code).text(text).build();
   }
 
   /** Returns a delay fault: wait {@code delayMs} at {@code stage}, then carry on. */
   public static Fault delay(SmtpStage stage, long delayMs) {
-    return new Fault(null, stage, FaultEffect.DELAY, null, null, delayMs, null, null, null, null);
+    return builder().stage(stage).action(FaultEffect.DELAY).delayMs(delayMs).build();
   }
 
   /** Returns a fault that takes the message and closes the connection before the 250. */
   public static Fault dropBefore250() {
-    return new Fault(
-        null, SmtpStage.EOD, FaultEffect.DROP_BEFORE_250, null, null, null, null, null, null, null);
+    return builder().stage(SmtpStage.EOD).action(FaultEffect.DROP_BEFORE_250).build();
   }
 
-  /** Returns a copy that fires for the next {@code n} events only. */
-  public Fault withCount(int n) {
-    return new Fault(
-        id, stage, action, code, text, delayMs, n, fromEpochMs, untilEpochMs, probability);
+  /** Returns an empty builder (every field absent, as in a JSON body with no keys). */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Returns a copy that fires with probability {@code p} at each event. */
-  public Fault withProbability(double p) {
-    return new Fault(id, stage, action, code, text, delayMs, count, fromEpochMs, untilEpochMs, p);
-  }
-
-  /** Returns a copy active in {@code [fromEpochMs, untilEpochMs)} (either may be null). */
-  public Fault withWindow(Long fromEpochMs, Long untilEpochMs) {
-    return new Fault(
-        id, stage, action, code, text, delayMs, count, fromEpochMs, untilEpochMs, probability);
-  }
-
-  /** Returns a copy with a delay before its reply. */
-  public Fault withDelayMs(long delayMs) {
-    return new Fault(
-        id, stage, action, code, text, delayMs, count, fromEpochMs, untilEpochMs, probability);
-  }
-
-  /** Returns a copy with the given id. */
-  public Fault withId(String id) {
-    return new Fault(
-        id, stage, action, code, text, delayMs, count, fromEpochMs, untilEpochMs, probability);
+  /** Returns a builder holding this fault's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.stage = stage;
+    b.action = action;
+    b.code = code;
+    b.text = text;
+    b.delayMs = delayMs;
+    b.count = count;
+    b.fromEpochMs = fromEpochMs;
+    b.untilEpochMs = untilEpochMs;
+    b.probability = probability;
+    return b;
   }
 
   /**
@@ -137,11 +128,88 @@ public record Fault(
     if (fromEpochMs != null && untilEpochMs != null && untilEpochMs <= fromEpochMs) {
       throw bad("untilEpochMs", untilEpochMs, "after fromEpochMs " + fromEpochMs);
     }
-    return new Fault(id, s, a, code, t, d, count, fromEpochMs, untilEpochMs, p);
+    return toBuilder().stage(s).action(a).text(t).delayMs(d).probability(p).build();
   }
 
   private static IllegalArgumentException bad(String key, Object value, String expected) {
     return new IllegalArgumentException(
         "fault: bad " + key + " = " + value + " (expected " + expected + ")");
+  }
+
+  /** Builds a {@link Fault}; a field left unset stays absent. Not thread-safe. */
+  public static final class Builder {
+    private String id;
+    private SmtpStage stage;
+    private FaultEffect action;
+    private Integer code;
+    private String text;
+    private Long delayMs;
+    private Integer count;
+    private Long fromEpochMs;
+    private Long untilEpochMs;
+    private Double probability;
+
+    private Builder() {}
+
+    /** The fault's id (the sink gives one when absent). */
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    /** Where it acts. */
+    public Builder stage(SmtpStage value) {
+      stage = value;
+      return this;
+    }
+
+    /** What it does. */
+    public Builder action(FaultEffect value) {
+      action = value;
+      return this;
+    }
+
+    /** The reply code of a reply fault (400..599). */
+    public Builder code(int value) {
+      code = value;
+      return this;
+    }
+
+    /** The reply text after the code. */
+    public Builder text(String value) {
+      text = value;
+      return this;
+    }
+
+    /** How long to wait before the reply (or before carrying on). */
+    public Builder delayMs(long value) {
+      delayMs = value;
+      return this;
+    }
+
+    /** Fires for the next {@code n} events only. */
+    public Builder count(int n) {
+      count = n;
+      return this;
+    }
+
+    /** Active in {@code [fromEpochMs, untilEpochMs)}; either may be null (open). */
+    public Builder window(Long from, Long until) {
+      fromEpochMs = from;
+      untilEpochMs = until;
+      return this;
+    }
+
+    /** Fires with probability {@code p} at each event. */
+    public Builder probability(double p) {
+      probability = p;
+      return this;
+    }
+
+    /** Returns the fault as given; {@link Fault#validated()} fills defaults and checks it. */
+    public Fault build() {
+      return new Fault(
+          id, stage, action, code, text, delayMs, count, fromEpochMs, untilEpochMs, probability);
+    }
   }
 }

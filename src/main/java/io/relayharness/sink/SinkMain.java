@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sink",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
     description = "SMTP sink worker with a durable ledger and an HTTP control API.")
 public final class SinkMain implements Callable<Integer> {
 
@@ -25,7 +26,7 @@ public final class SinkMain implements Callable<Integer> {
 
   @Option(
       names = "--hostname",
-      description = "greeting and EHLO name (default: <name>.int.example.com)")
+      description = "greeting and EHLO name (default: <name>" + SinkDefaults.HOSTNAME_SUFFIX + ")")
   String hostname;
 
   @Option(names = "--bind", description = "listen address")
@@ -42,7 +43,10 @@ public final class SinkMain implements Callable<Integer> {
 
   @Option(
       names = "--dropped-ledger",
-      description = "arrivals left without a reply (default: dropped.jsonl beside the ledger)")
+      description =
+          "arrivals left without a reply (default: "
+              + SinkDefaults.DROPPED_LEDGER_FILE
+              + " beside the ledger)")
   Path droppedLedger;
 
   @Option(names = "--max-connections", description = "concurrent SMTP sessions")

@@ -4,6 +4,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.relayharness.relay.RelayAddresses;
 import io.relayharness.relay.WorkerAddresses;
+import io.relayharness.vocab.SinkDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class FaultProxy {
         proxies.put(
             name,
             client.createProxy(
-                name, WorkerAddresses.listen(i), "sink" + i + ":" + SinkWorker.SMTP_PORT));
+                name, WorkerAddresses.listen(i), "sink" + i + ":" + SinkDefaults.SMTP_PORT));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create proxy " + name, e);
       }

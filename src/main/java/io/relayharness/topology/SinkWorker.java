@@ -28,15 +28,6 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class SinkWorker {
 
-  /** SMTP port inside the sink container. */
-  public static final int SMTP_PORT = SinkDefaults.SMTP_PORT;
-
-  /** HTTP control port inside the sink container. */
-  public static final int HTTP_PORT = SinkDefaults.HTTP_PORT;
-
-  /** Where the ledger lives inside the sink container. */
-  public static final String LEDGER_PATH = SinkDefaults.LEDGER_PATH;
-
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private final String name;
@@ -56,17 +47,17 @@ public final class SinkWorker {
             .withLabels(run.labels("sink"))
             .withCreateContainerCmdModifier(
                 cmd -> cmd.withName(containerName).withHostName("sink" + index))
-            .withExposedPorts(HTTP_PORT)
+            .withExposedPorts(SinkDefaults.HTTP_PORT)
             .withCommand(
                 "io.relayharness.sink.SinkMain",
                 "--name",
                 name,
                 "--smtp-port",
-                Integer.toString(SMTP_PORT),
+                Integer.toString(SinkDefaults.SMTP_PORT),
                 "--http-port",
-                Integer.toString(HTTP_PORT),
+                Integer.toString(SinkDefaults.HTTP_PORT),
                 "--ledger",
-                LEDGER_PATH)
+                SinkDefaults.LEDGER_PATH)
             .withStartupCheckStrategy(FastStarts.running(containerName))
             .waitingFor(FastStarts.noWait());
     this.client = new SinkClient(() -> httpBase);
@@ -75,7 +66,11 @@ public final class SinkWorker {
   void start() {
     container.start();
     httpBase =
-        URI.create("http://" + container.getHost() + ":" + container.getMappedPort(HTTP_PORT));
+        URI.create(
+            "http://"
+                + container.getHost()
+                + ":"
+                + container.getMappedPort(SinkDefaults.HTTP_PORT));
     Waits.until(
         name + " to answer /health on " + httpBase,
         READY_TIMEOUT,
@@ -116,7 +111,7 @@ public final class SinkWorker {
     if (isRunning() && client.healthy()) {
       return client.ledger();
     }
-    return JsonLines.parse(readFile(LEDGER_PATH), SinkArrival.class);
+    return JsonLines.parse(readFile(SinkDefaults.LEDGER_PATH), SinkArrival.class);
   }
 
   /** {@code docker kill}: SIGKILL, no clean shutdown. */
@@ -160,7 +155,11 @@ public final class SinkWorker {
 
   private URI currentHttpBase() {
     Ports.Binding[] bindings =
-        inspect().getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(HTTP_PORT));
+        inspect()
+            .getNetworkSettings()
+            .getPorts()
+            .getBindings()
+            .get(ExposedPort.tcp(SinkDefaults.HTTP_PORT));
     if (bindings == null || bindings.length == 0) {
       return null;
     }

@@ -1,7 +1,6 @@
 package io.relayharness.verdict;
 
-import io.relayharness.ledger.AcceptedMail;
-import io.relayharness.observe.MessageTimeline;
+import io.relayharness.observe.EndToEndLatency;
 import io.relayharness.observe.Percentiles;
 import io.relayharness.observe.RunObservations;
 import io.relayharness.verdict.internal.Checks;
@@ -10,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * End-to-end latency: for each ACCEPTED message that arrived, first arrival minus the relay's 250
- * (nearest-rank percentiles), against optional p95/p99 bounds. Messages that never arrived are
- * counted but are the loss verdict's business. Immutable; thread-safe.
+ * End-to-end latency ({@link EndToEndLatency}, the computation the report shares): for each
+ * ACCEPTED message that arrived, first arrival minus the relay's 250, clamped at 0 (nearest-rank
+ * percentiles), against optional p95/p99 bounds. Messages that never arrived are counted but are
+ * the loss verdict's business. Immutable; thread-safe.
  */
 public final class DeliveryVerdict implements Verdict {
 
@@ -35,20 +35,10 @@ public final class DeliveryVerdict implements Verdict {
 
   @Override
   public VerdictResult evaluate(RunObservations obs) {
-    long[] latencies = new long[obs.timelines().size()];
-    int n = 0;
-    int undelivered = 0;
-    for (MessageTimeline t : obs.timelines()) {
-      if (t.outcome() != AcceptedMail.Outcome.ACCEPTED) {
-        continue;
-      }
-      if (t.endToEndMs() == null) {
-        undelivered++;
-      } else {
-        latencies[n++] = t.endToEndMs();
-      }
-    }
-    Percentiles p = Percentiles.of(java.util.Arrays.copyOf(latencies, n));
+    EndToEndLatency e2e = EndToEndLatency.of(obs.timelines());
+    Percentiles p = e2e.percentiles();
+    int n = e2e.delivered();
+    long undelivered = e2e.notDelivered();
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("delivered", (double) n);
     figures.put("undelivered", (double) undelivered);

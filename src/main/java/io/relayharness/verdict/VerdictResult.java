@@ -1,5 +1,6 @@
 package io.relayharness.verdict;
 
+import io.relayharness.observe.NumberText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,6 @@ public record VerdictResult(
   }
 
   private static String formatFigure(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    return NumberText.of(v);
   }
 }

@@ -33,7 +33,16 @@ var RH = (function () {
       if (f.endSec === null || f.endSec === undefined) {
         lines.push({ xAxis: start, name: label });
       } else if (f.endSec >= 0) {
-        areas.push([{ xAxis: start, name: label }, { xAxis: f.endSec }]);
+        // the whole fault, apply to undo, pale; the span it was surely in effect (the one the
+        // verdicts judge), full colour and labelled
+        var from = f.effectStartSec === undefined ? f.startSec : f.effectStartSec;
+        var to = f.effectEndSec === undefined || f.effectEndSec === null ? f.endSec : f.effectEndSec;
+        if (from > f.startSec + 0.05 || to < f.endSec - 0.05) {
+          areas.push([{ xAxis: start, itemStyle: { opacity: 0.35 } }, { xAxis: f.endSec }]);
+        }
+        if (to >= 0) {
+          areas.push([{ xAxis: Math.max(0, from), name: label }, { xAxis: to }]);
+        }
       }
     });
     return {

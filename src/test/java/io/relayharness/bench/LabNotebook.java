@@ -36,6 +36,12 @@ public final class LabNotebook {
     return this;
   }
 
+  /** Records lines printed as they are (a breakdown under a note). */
+  public LabNotebook lines(java.util.List<String> text) {
+    lines.addAll(text);
+    return this;
+  }
+
   /** Records a free-text remark (conditions, caveats). */
   public LabNotebook note(String text) {
     lines.add("  note: " + text);

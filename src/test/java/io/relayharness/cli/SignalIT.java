@@ -47,14 +47,18 @@ class SignalIT {
 
   /** A run started in its own JVM and read until it is in the load phase. */
   private record Started(
-      Process process, String runId, List<String> output, LinkedBlockingQueue<String> lines) {
+      Process process,
+      String runId,
+      List<String> output,
+      LinkedBlockingQueue<String> lines,
+      Thread reader) {
 
     /** Waits for the process to end and returns everything it printed. */
     String awaitOutput(Duration timeout) throws InterruptedException {
       assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS))
           .as("the run ended within %s", timeout)
           .isTrue();
-      Thread.sleep(200); // the reader thread drains the pipe after the end
+      reader.join(Duration.ofSeconds(5).toMillis()); // it drains the pipe after the end
       lines.drainTo(output);
       return String.join("\n", output);
     }
@@ -122,7 +126,7 @@ class SignalIT {
         .as("the run reached the load phase; output:%n%s", String.join("\n", all))
         .isTrue();
     assertThat(runId).as("the run's id in its clean-up line").isNotNull();
-    return new Started(p, runId, all, lines);
+    return new Started(p, runId, all, lines, reader);
   }
 
   @ParameterizedTest(name = "SIG{0}")
@@ -182,7 +186,10 @@ class SignalIT {
               .setErr(new PrintWriter(out, true))
               .execute("report", folder.toString());
       assertThat(code).as("report of the killed run's folder: %s", out).isZero();
-      assertThat(folder.resolve("report.html")).isNotEmptyFile();
+      assertThat(Files.readString(folder.resolve("report.html")))
+          .as("the page says what the kill left out and charts what was written")
+          .contains("run.json is missing", "verdicts.json is missing", "id=\"chart-rates\"")
+          .doesNotContain("no message ledger");
     } finally {
       // No shutdown hook ran: remove the run's containers and network by their label.
       removeByLabel(run.runId());

@@ -153,7 +153,7 @@ class AbRunnerTest {
 
     assertThat(outcome.dir().toString()).as("comparison folder").contains("reports/ab/small/");
     JsonNode json = new ObjectMapper().readTree(outcome.dir().resolve("comparison.json").toFile());
-    assertThat(json.get("metrics").size()).as("one entry per metric").isEqualTo(18);
+    assertThat(json.get("metrics").size()).as("one entry per metric").isEqualTo(19);
     JsonNode e2e = null;
     for (JsonNode m : json.get("metrics")) {
       if (m.get("name").asText().equals("e2e p50")) {

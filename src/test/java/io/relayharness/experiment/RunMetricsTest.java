@@ -46,6 +46,7 @@ class RunMetricsTest {
             "share worker0",
             "share worker1",
             "share worker2",
+            "max share",
             "lost",
             "duplicates",
             "verdict loss",
@@ -68,6 +69,11 @@ class RunMetricsTest {
     assertThat(m.get("share worker1"))
         .as("32 of 96 delivered messages had worker1 first")
         .isCloseTo(100.0 * 32 / 96, within(1e-9));
+    assertThat(m.get("max share"))
+        .as("the largest of the three shares")
+        .isEqualTo(
+            Math.max(
+                m.get("share worker0"), Math.max(m.get("share worker1"), m.get("share worker2"))));
     assertThat(m.get("lost")).as("accepted, never arrived").isEqualTo(4.0);
     assertThat(m.get("duplicates")).as("extra copies").isEqualTo(6.0);
     assertThat(m.get("verdict loss")).as("failed verdict counts 0").isEqualTo(0.0);

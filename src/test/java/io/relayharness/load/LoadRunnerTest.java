@@ -3,6 +3,7 @@ package io.relayharness.load;
 import static io.relayharness.load.smtp.client.AuthMechanism.LOGIN;
 import static io.relayharness.load.smtp.client.AuthMechanism.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.relayharness.ledger.AcceptedMail;
 import io.relayharness.ledger.AcceptedMail.Outcome;
@@ -21,9 +22,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,14 +249,15 @@ class LoadRunnerTest {
     }
   }
 
-  private static void awaitNoConnections(TestSmtpServer server) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    assertThat(server.openConnections())
-        .as("server sessions left open after the run (QUIT on close)")
-        .isZero();
+  private static void awaitNoConnections(TestSmtpServer server) {
+    await("server sessions to close after the run (QUIT on close)")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .untilAsserted(
+            () ->
+                assertThat(server.openConnections())
+                    .as("server sessions left open after the run (QUIT on close)")
+                    .isZero());
   }
 
   @Test

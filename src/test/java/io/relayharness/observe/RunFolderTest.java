@@ -5,11 +5,14 @@ import static io.relayharness.observe.Fixtures.accepted;
 import static io.relayharness.observe.Fixtures.arrival;
 import static io.relayharness.observe.Fixtures.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relayharness.ledger.AcceptedMail;
 import io.relayharness.ledger.JsonLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -176,5 +179,39 @@ class RunFolderTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldSkipALineCutShortByAKillWithANoteWhenReadingLeniently() throws Exception {
+    RunFolder folder = RunFolder.create(reports, "killed", Instant.ofEpochMilli(T0));
+    folder.writeObservations(sample());
+    Files.writeString(
+        folder.file(RunFolder.ACCEPTED), "{\"harnessId\":\"h2\",\"mess", StandardOpenOption.APPEND);
+
+    RunContents contents = folder.readContents();
+
+    assertThat(contents.observations().accepted())
+        .extracting(AcceptedMail::harnessId)
+        .containsExactly("h1");
+    assertThat(contents.notes())
+        .contains(
+            "accepted.jsonl:2 skipped, not JSON",
+            "run.json is missing",
+            "scenario.yaml is missing");
+    assertThat(contents.runInfo()).isNull();
+    assertThatThrownBy(folder::readObservations)
+        .as("the strict read the verdicts use")
+        .hasMessageContaining("accepted.jsonl:2");
+  }
+
+  @Test
+  void shouldHandTheScenarioOverAsDottedLeaves() {
+    RunFolder folder = RunFolder.create(reports, "leaves", Instant.ofEpochMilli(T0));
+    folder.writeScenarioYaml("name: x\ntopology:\n  workers: 3\ntimeline:\n  - at: 5s\n");
+
+    assertThat(folder.readContents().scenarioLeaves())
+        .containsEntry("topology.workers", "3")
+        .containsEntry("timeline[0].at", "5s")
+        .containsEntry("name", "x");
   }
 }

@@ -4,6 +4,7 @@ import static io.relayharness.observe.Fixtures.T0;
 import static io.relayharness.observe.Fixtures.accepted;
 import static io.relayharness.observe.Fixtures.arrival;
 import static io.relayharness.observe.Fixtures.attempt;
+import static io.relayharness.observe.Fixtures.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relayharness.ledger.AcceptedMail;
@@ -73,5 +74,21 @@ class TimelineJoinTest {
             List.of(accepted("h3", "Q3", T0)), List.of(anonymous), List.of(), Map.of());
 
     assertThat(t.get(0).arrivals()).hasSize(1);
+  }
+
+  @Test
+  void shouldCountACopyStampedBeforeTheInjectorReadThe250AsDeliveredInZeroMs() {
+    List<MessageTimeline> t =
+        TimelineJoin.join(
+            List.of(accepted("h3", "Q3", T0), rejected("h4", 554, T0)),
+            List.of(arrival("h3", "worker0", "Q3", T0 - 3)),
+            List.of(),
+            Map.of());
+
+    assertThat(t.get(0).endToEndMs()).as("3 ms before the accept, clamped").isZero();
+    assertThat(t.get(0).delivered()).isTrue();
+    assertThat(t.get(1).notDelivered())
+        .as("refused mail was never the relay's to deliver")
+        .isFalse();
   }
 }

@@ -9,7 +9,7 @@ import io.relayharness.ledger.AcceptedMail;
 import io.relayharness.ledger.AcceptedMail.Outcome;
 import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
-import io.relayharness.report.internal.RunFolder;
+import io.relayharness.report.internal.ReportedRun;
 import io.relayharness.report.internal.RunSeries;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +77,15 @@ class ChartTimeTest {
     assertThat(s.path("faults").get(0).path("endSec").asDouble())
         .as("and end there")
         .isEqualTo(SyntheticRunFolder.WORKER1_DOWN_TO_SEC);
+    assertThat(doubles(s.path("faults"), "effectStartSec"))
+        .as("the in-effect span (what the verdicts judge) starts when applying had finished")
+        .containsExactly(
+            SyntheticRunFolder.WORKER1_DOWN_FROM_SEC,
+            SyntheticRunFolder.ALL_DOWN_FROM_SEC + SyntheticRunFolder.ALL_DOWN_APPLY_SEC,
+            SyntheticRunFolder.RELAY_RESTART_SEC);
+    assertThat(s.path("faults").get(1).path("effectEndSec").asDouble())
+        .as("and ends when the undo began")
+        .isEqualTo(SyntheticRunFolder.ALL_DOWN_TO_SEC - SyntheticRunFolder.ALL_DOWN_UNDO_SEC);
     assertThat(minX(s.path("latencyByAccept")))
         .as("latency by accept time on the same origin")
         .isBetween(0.0, 0.1);
@@ -146,7 +155,7 @@ class ChartTimeTest {
             "{\"epochMs\":" + (origin + 5_500) + ",\"offered\":284,\"accepted\":284}",
             "{\"epochMs\":" + (origin + 6_000) + ",\"offered\":50,\"accepted\":50}"));
 
-    JsonNode s = RunSeries.of(RunFolder.load(dir));
+    JsonNode s = RunSeries.of(ReportedRun.load(dir));
 
     assertThat(
             JsonLines.read(dir.resolve("rates.jsonl"), JsonNode.class).stream()
@@ -192,14 +201,16 @@ class ChartTimeTest {
   }
 
   @Test
-  void shouldFallBackToTheTimelinesArrivalsWhenArrivalsJsonlIsEmpty() throws IOException {
+  void shouldChartTheSameWithoutTimelineJsonlAsAKilledRunLeavesIt() throws IOException {
     Path dir = SyntheticRunFolder.write(tmp.resolve("run"), SyntheticRunFolder.uneven());
-    JsonNode before = RunSeries.of(RunFolder.load(dir)).path("delivered");
-    Files.writeString(dir.resolve("arrivals.jsonl"), "");
+    JsonNode before = RunSeries.of(ReportedRun.load(dir));
+    Files.delete(dir.resolve("timeline.jsonl"));
 
-    JsonNode after = RunSeries.of(RunFolder.load(dir)).path("delivered");
+    JsonNode after = RunSeries.of(ReportedRun.load(dir));
 
-    assertThat(after).as("same deliveries per second from timeline.jsonl").isEqualTo(before);
+    assertThat(after)
+        .as("the per-message timelines are joined from the ledgers, not read from the derived file")
+        .isEqualTo(before);
   }
 
   private static AcceptedMail mail(int n, Outcome outcome, long start, long end) {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relayharness.ledger.JsonLines;
+import io.relayharness.observe.RunInfo;
 import io.relayharness.report.internal.ConfigDiff;
 import io.relayharness.report.internal.LatencyStats;
-import io.relayharness.report.internal.RunFolder;
+import io.relayharness.report.internal.ReportedRun;
 import io.relayharness.report.internal.WorkerSplit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class RunReportTest {
   @Test
   void shouldListOnlyTheSettingsThatDifferFromPostfixDefaults() throws IOException {
     Path run = SyntheticRunFolder.write(tmp.resolve("run"), SyntheticRunFolder.even());
-    JsonNode runJson = RunFolder.load(run).run();
+    RunInfo runJson = ReportedRun.load(run).info();
 
     List<String> names =
         ConfigDiff.againstDefaults(runJson).stream().map(ConfigDiff.Row::name).toList();
@@ -71,7 +72,7 @@ class RunReportTest {
     Path b = SyntheticRunFolder.write(tmp.resolve("b"), SyntheticRunFolder.even());
 
     List<ConfigDiff.Row> diff =
-        ConfigDiff.between(RunFolder.load(a).run(), RunFolder.load(b).run());
+        ConfigDiff.between(ReportedRun.load(a).info(), ReportedRun.load(b).info());
 
     assertThat(diff)
         .containsExactly(new ConfigDiff.Row("smtp_connection_cache_on_demand", "yes", "no", "yes"));
@@ -81,7 +82,7 @@ class RunReportTest {
   void shouldCountEachMessageOnceAtItsFirstWorker() throws IOException {
     Path run = SyntheticRunFolder.write(tmp.resolve("run"), SyntheticRunFolder.uneven());
 
-    WorkerSplit split = WorkerSplit.of(RunFolder.load(run));
+    WorkerSplit split = WorkerSplit.of(ReportedRun.load(run));
 
     assertThat(split.firstArrivals())
         .isEqualTo(Map.of("worker0", 40L, "worker1", 193L, "worker2", 67L));

@@ -1,30 +1,41 @@
 package io.relayharness.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.ledger.AcceptedMail;
-import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
+import io.relayharness.observe.DeliveryAttempt;
+import io.relayharness.observe.FaultEvent;
+import io.relayharness.observe.QueueSample;
+import io.relayharness.observe.RateSample;
+import io.relayharness.observe.RelayWarning;
+import io.relayharness.observe.RunFolder;
+import io.relayharness.observe.RunInfo;
+import io.relayharness.observe.RunObservations;
+import io.relayharness.verdict.Table;
+import io.relayharness.verdict.VerdictResult;
+import io.relayharness.verdict.VerdictResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
- * Writes a realistic synthetic run folder (every file of reports/README.md "Run folder"): the
- * harness starts {@link Spec#leadInMs()} before the first message (building images, starting
- * containers: the queue sampler and rates.jsonl already run), then a few hundred messages over a
- * minute, a single-worker outage, an all-workers outage whose mail is deferred and retried on
- * Postfix's backoff ladder (0, 7, 17, 37 s), a relay restart marker, and an exact split of first
- * arrivals over three workers. Deterministic for a given spec. Not thread-safe.
+ * Writes a realistic synthetic run folder (every file of reports/README.md "Run folder") through
+ * observe's and the verdicts' writers, from typed records, the per-message timeline joined by
+ * observe as in a real run: the harness starts {@link Spec#leadInMs()} before the first message
+ * (building images, starting containers: the queue sampler and rates.jsonl already run), then a few
+ * hundred messages over a minute, a single-worker outage, an all-workers outage whose mail is
+ * deferred and retried on Postfix's backoff ladder (0, 7, 17, 37 s), a relay restart marker, and an
+ * exact split of first arrivals over three workers. Deterministic for a given spec. Not
+ * thread-safe.
  */
 final class SyntheticRunFolder {
 
@@ -38,6 +49,11 @@ final class SyntheticRunFolder {
   static final double WORKER1_DOWN_FROM_SEC = 6;
 
   static final double WORKER1_DOWN_TO_SEC = 12;
+
+  /** How long applying the all-down fault took, and how long before its end its undo began. */
+  static final double ALL_DOWN_APPLY_SEC = 0.5;
+
+  static final double ALL_DOWN_UNDO_SEC = 1;
 
   /** Seconds since the first message of the all-workers outage. */
   static final double ALL_DOWN_FROM_SEC = 20;
@@ -159,27 +175,33 @@ final class SyntheticRunFolder {
 
   private void writeAll(Path dir) throws IOException {
     List<Message> messages = messages();
-    writeLines(dir.resolve("accepted.jsonl"), accepted(messages));
-    List<String> arrivalLines = new ArrayList<>();
-    messages.stream()
-        .flatMap(m -> m.arrivals().stream())
-        .sorted((a, b) -> Long.compare(a.arrivalEpochMs(), b.arrivalEpochMs()))
-        .forEach(a -> arrivalLines.add(JsonLines.toLine(a)));
-    writeLines(dir.resolve("arrivals.jsonl"), arrivalLines);
-    writeLines(dir.resolve("attempts.jsonl"), attempts(messages));
-    writeLines(dir.resolve("warnings.jsonl"), warnings(messages));
-    writeLines(dir.resolve("queue.jsonl"), queue(messages));
-    writeLines(dir.resolve("faults.jsonl"), faults());
-    writeLines(dir.resolve("rates.jsonl"), rates(messages));
-    writeLines(dir.resolve("timeline.jsonl"), timeline(messages));
-    Files.writeString(dir.resolve("verdicts.json"), JsonLines.toLine(verdicts(messages)));
-    Files.writeString(dir.resolve("scenario.yaml"), scenarioYaml());
-    Files.writeString(dir.resolve("relay.log"), relayLog(messages));
+    RunFolder folder = RunFolder.open(dir);
+    List<SinkArrival> arrivals =
+        messages.stream()
+            .flatMap(m -> m.arrivals().stream())
+            .sorted(Comparator.comparingLong(SinkArrival::arrivalEpochMs))
+            .toList();
+    // Every observation file through observe's writers, the per-message timelines joined by
+    // observe itself: a change to a record or to the join shows in the report tests.
+    folder.writeObservations(
+        RunObservations.builder()
+            .run(harnessStart, end)
+            .accepted(accepted(messages))
+            .arrivals(arrivals)
+            .attempts(attempts(messages))
+            .warnings(warnings(messages))
+            .queueSamples(queue(messages))
+            .faults(faults())
+            .rates(rates(messages))
+            .build());
+    VerdictResults.write(folder, verdicts(messages));
+    folder.writeScenarioYaml(scenarioYaml());
+    folder.writeText(RunFolder.RELAY_LOG, relayLog(messages));
     String gatling = "gatling/smtpsimulation-" + spec.startEpochMs() + "/index.html";
     Files.createDirectories(dir.resolve(gatling).getParent());
     Files.writeString(
         dir.resolve(gatling), "<!DOCTYPE html><title>Gatling</title><p>Gatling report</p>");
-    Files.writeString(dir.resolve("run.json"), JsonLines.toLine(runJson(messages, gatling)));
+    folder.writeRunInfo(runInfo(gatling));
   }
 
   private List<Message> messages() {
@@ -298,79 +320,74 @@ final class SyntheticRunFolder {
         epochMs);
   }
 
-  private List<String> accepted(List<Message> messages) {
-    List<String> out = new ArrayList<>();
+  private List<AcceptedMail> accepted(List<Message> messages) {
+    List<AcceptedMail> out = new ArrayList<>();
     for (Message m : messages) {
       out.add(
-          JsonLines.toLine(
-              new AcceptedMail(
-                  m.harnessId(),
-                  m.messageId(),
-                  "load@load.example.com",
-                  List.of("user@archive.example.com"),
-                  5_120,
-                  m.bodySha256(),
-                  AcceptedMail.Outcome.ACCEPTED,
-                  250,
-                  "2.0.0 Ok: queued as " + m.queueId(),
-                  m.queueId(),
-                  m.acceptEpochMs() - 6,
-                  m.acceptEpochMs())));
+          new AcceptedMail(
+              m.harnessId(),
+              m.messageId(),
+              "load@load.example.com",
+              List.of("user@archive.example.com"),
+              5_120,
+              m.bodySha256(),
+              AcceptedMail.Outcome.ACCEPTED,
+              250,
+              "2.0.0 Ok: queued as " + m.queueId(),
+              m.queueId(),
+              m.acceptEpochMs() - 6,
+              m.acceptEpochMs()));
     }
     return out;
   }
 
-  private ObjectNode attemptJson(Message m, Attempt a) {
-    ObjectNode o = JsonLines.MAPPER.createObjectNode();
-    o.put("epochMs", a.epochMs());
-    o.put("queueId", m.queueId());
-    o.put("recipient", "user@archive.example.com");
+  private DeliveryAttempt attempt(Message m, Attempt a) {
     int w = WORKERS.indexOf(a.worker());
     String relay = a.worker() + ".int.example.com[127.0.1.1" + w + "]:2525";
-    boolean sent = a.status().equals("sent");
-    o.put("relay", relay);
-    o.put("worker", a.worker());
-    o.put("dsn", sent ? "2.0.0" : "4.4.1");
-    o.put("status", a.status());
+    boolean sent = a.status().equals(DeliveryAttempt.SENT);
     double delay = (a.epochMs() - m.acceptEpochMs()) / 1000.0;
-    o.put("delaySeconds", Math.round(delay * 100) / 100.0);
-    o.put("delays", String.format(Locale.ROOT, "0.01/%.2f/0.01/0.01", Math.max(0, delay - 0.03)));
-    o.put(
-        "detail",
+    return new DeliveryAttempt(
+        a.epochMs(),
+        m.queueId(),
+        "user@archive.example.com",
+        relay,
+        a.worker(),
+        sent ? "2.0.0" : "4.4.1",
+        a.status(),
+        Math.round(delay * 100) / 100.0,
+        String.format(Locale.ROOT, "0.01/%.2f/0.01/0.01", Math.max(0, delay - 0.03)),
         sent
             ? "250 2.0.0 Ok: queued as " + a.worker().toUpperCase(Locale.ROOT) + m.index()
-            : "connect to " + relay.replace("]:", "]:") + ": Connection refused");
-    return o;
+            : "connect to " + relay + ": Connection refused");
   }
 
-  private List<String> attempts(List<Message> messages) {
-    List<ObjectNode> all = new ArrayList<>();
+  private List<DeliveryAttempt> attempts(List<Message> messages) {
+    List<DeliveryAttempt> all = new ArrayList<>();
     for (Message m : messages) {
-      m.attempts().forEach(a -> all.add(attemptJson(m, a)));
+      m.attempts().forEach(a -> all.add(attempt(m, a)));
     }
-    all.sort((a, b) -> Long.compare(a.get("epochMs").asLong(), b.get("epochMs").asLong()));
-    return all.stream().map(JsonLines::toLine).toList();
+    all.sort(Comparator.comparingLong(DeliveryAttempt::epochMs));
+    return all;
   }
 
-  private List<String> warnings(List<Message> messages) {
-    List<String> out = new ArrayList<>();
+  private List<RelayWarning> warnings(List<Message> messages) {
+    List<RelayWarning> out = new ArrayList<>();
     for (Message m : messages) {
       if (m.arrivals().size() > 1) {
-        ObjectNode o = JsonLines.MAPPER.createObjectNode();
-        o.put("epochMs", m.arrivals().get(0).arrivalEpochMs() + 5);
-        o.put("queueId", m.queueId());
-        o.put("kind", "may-be-sent-more-than-once");
-        o.put(
-            "line",
-            m.queueId() + ": to=<user@archive.example.com>, message may be sent more than once");
-        out.add(JsonLines.toLine(o));
+        out.add(
+            new RelayWarning(
+                m.arrivals().get(0).arrivalEpochMs() + 5,
+                m.queueId(),
+                RelayWarning.MAY_BE_SENT_MORE_THAN_ONCE,
+                m.queueId()
+                    + ": to=<user@archive.example.com>, message may be sent more than once"));
       }
     }
     return out;
   }
 
-  private List<String> queue(List<Message> messages) {
-    List<String> out = new ArrayList<>();
+  private List<QueueSample> queue(List<Message> messages) {
+    List<QueueSample> out = new ArrayList<>();
     for (long t = harnessStart; t <= end; t += 1_000) {
       int active = 0;
       int deferred = 0;
@@ -390,44 +407,33 @@ final class SyntheticRunFolder {
           oldest = Math.max(oldest, (t - m.acceptEpochMs()) / 1000.0);
         }
       }
-      ObjectNode o = JsonLines.MAPPER.createObjectNode();
-      o.put("epochMs", t);
-      o.put("incoming", 0);
-      o.put("active", active);
-      o.put("deferred", deferred);
-      o.put("hold", 0);
-      o.put("total", active + deferred);
-      o.put("oldestAgeSeconds", Math.round(oldest * 10) / 10.0);
-      out.add(JsonLines.toLine(o));
+      out.add(new QueueSample(t, 0, active, deferred, 0, active + deferred, Math.round(oldest)));
     }
     return out;
   }
 
-  private List<String> faults() {
-    List<String> out = new ArrayList<>();
-    out.add(fault(WORKER1_DOWN_FROM_SEC, WORKER1_DOWN_TO_SEC, "proxy-down", "worker1", "refuse"));
-    out.add(
-        fault(ALL_DOWN_FROM_SEC, ALL_DOWN_TO_SEC, "proxy-down", "all workers", "step all-down"));
-    out.add(fault(RELAY_RESTART_SEC, null, "relay-restart", "relay", "postfix reload"));
-    return out;
+  private List<FaultEvent> faults() {
+    return List.of(
+        fault(WORKER1_DOWN_FROM_SEC, WORKER1_DOWN_TO_SEC, "proxy-down", "worker1", "refuse"),
+        fault(ALL_DOWN_FROM_SEC, ALL_DOWN_TO_SEC, "proxy-down", "all workers", "step all-down")
+            .withEffect(
+                start + (long) ((ALL_DOWN_FROM_SEC + ALL_DOWN_APPLY_SEC) * 1000),
+                start + (long) ((ALL_DOWN_TO_SEC - ALL_DOWN_UNDO_SEC) * 1000)),
+        fault(RELAY_RESTART_SEC, null, "relay-restart", "relay", "postfix reload"));
   }
 
-  private String fault(double fromSec, Double toSec, String action, String target, String detail) {
-    ObjectNode o = JsonLines.MAPPER.createObjectNode();
-    o.put("startEpochMs", start + (long) (fromSec * 1000));
-    if (toSec == null) {
-      o.putNull("endEpochMs");
-    } else {
-      o.put("endEpochMs", start + (long) (toSec * 1000));
-    }
-    o.put("action", action);
-    o.put("target", target);
-    o.put("detail", detail);
-    return JsonLines.toLine(o);
+  private FaultEvent fault(
+      double fromSec, Double toSec, String action, String target, String detail) {
+    return new FaultEvent(
+        start + (long) (fromSec * 1000),
+        toSec == null ? null : start + (long) (toSec * 1000),
+        action,
+        target,
+        detail);
   }
 
-  private List<String> rates(List<Message> messages) {
-    List<String> out = new ArrayList<>();
+  private List<RateSample> rates(List<Message> messages) {
+    List<RateSample> out = new ArrayList<>();
     // sampled counters, from the harness start on (the file the charts no longer use)
     for (long t = harnessStart; t < end; t += 1_000) {
       long from = t;
@@ -436,13 +442,7 @@ final class SyntheticRunFolder {
           messages.stream()
               .filter(m -> m.acceptEpochMs() >= from && m.acceptEpochMs() < to)
               .count();
-      ObjectNode o = JsonLines.MAPPER.createObjectNode();
-      o.put("epochMs", t);
-      o.put("offered", offered);
-      o.put("accepted", offered);
-      o.put("rejected", 0);
-      o.put("failed", 0);
-      ObjectNode delivered = o.putObject("delivered");
+      Map<String, Long> delivered = new LinkedHashMap<>();
       for (String w : WORKERS) {
         delivered.put(
             w,
@@ -455,70 +455,36 @@ final class SyntheticRunFolder {
                             && a.arrivalEpochMs() < to)
                 .count());
       }
-      out.add(JsonLines.toLine(o));
+      out.add(new RateSample(t, offered, offered, 0, 0, delivered));
     }
     return out;
   }
 
-  private List<String> timeline(List<Message> messages) {
-    List<String> out = new ArrayList<>();
-    for (Message m : messages) {
-      ObjectNode o = JsonLines.MAPPER.createObjectNode();
-      o.put("harnessId", m.harnessId());
-      o.put("messageId", m.messageId());
-      o.put("queueId", m.queueId());
-      o.put("acceptEpochMs", m.acceptEpochMs());
-      o.put("outcome", "ACCEPTED");
-      ArrayNode attempts = o.putArray("attempts");
-      m.attempts().forEach(a -> attempts.add(attemptJson(m, a)));
-      ArrayNode arrivals = o.putArray("arrivals");
-      for (SinkArrival a : m.arrivals()) {
-        arrivals
-            .addObject()
-            .put("worker", a.worker())
-            .put("epochMs", a.arrivalEpochMs())
-            .put("bodySha256", a.bodySha256());
-      }
-      o.put("endToEndMs", m.arrivals().get(0).arrivalEpochMs() - m.acceptEpochMs());
-      out.add(JsonLines.toLine(o));
-    }
-    return out;
-  }
-
-  private ArrayNode verdicts(List<Message> messages) {
-    ArrayNode out = JsonLines.MAPPER.createArrayNode();
+  private List<VerdictResult> verdicts(List<Message> messages) {
+    List<VerdictResult> out = new ArrayList<>();
     int n = messages.size();
-    verdict(
-        out,
-        "loss",
-        true,
-        "0 of " + n + " accepted messages lost",
-        Map.of("accepted", n, "lost", 0));
-    long dups = messages.stream().filter(m -> m.arrivals().size() > 1).count();
-    ObjectNode d =
-        verdict(
-            out,
+    out.add(
+        verdict("loss", true, "0 of " + n + " accepted messages lost", "accepted", n, "lost", 0));
+    List<Message> duplicated = messages.stream().filter(m -> m.arrivals().size() > 1).toList();
+    List<Table> dupTables = new ArrayList<>();
+    if (!duplicated.isEmpty()) {
+      Table.Builder t = Table.builder("Duplicated messages", "harnessId", "queueId", "workers");
+      duplicated.forEach(
+          m ->
+              t.row(
+                  m.harnessId(),
+                  m.queueId(),
+                  String.join(", ", m.arrivals().stream().map(SinkArrival::worker).toList())));
+      dupTables.add(t.build());
+    }
+    out.add(
+        new VerdictResult(
             "duplicates",
             true,
-            dups + " duplicates, all explained by relay warnings",
-            Map.of("total", dups, "unexplained", 0));
-    if (dups > 0) {
-      ObjectNode t = d.withArray("tables").addObject();
-      t.put("title", "Duplicated messages");
-      t.putArray("columns").add("harnessId").add("queueId").add("workers");
-      ArrayNode rows = t.putArray("rows");
-      messages.stream()
-          .filter(m -> m.arrivals().size() > 1)
-          .forEach(
-              m ->
-                  rows.addArray()
-                      .add(m.harnessId())
-                      .add(m.queueId())
-                      .add(
-                          String.join(
-                              ", ", m.arrivals().stream().map(SinkArrival::worker).toList())));
-    }
-    verdict(out, "integrity", true, "every body hash matches", Map.of("mismatched", 0));
+            duplicated.size() + " duplicates, all explained by relay warnings",
+            figures("total", duplicated.size(), "unexplained", 0),
+            dupTables));
+    out.add(verdict("integrity", true, "every body hash matches", "mismatched", 0));
     double expected = n / 3.0;
     double chi = 0;
     double maxDev = 0;
@@ -528,13 +494,17 @@ final class SyntheticRunFolder {
     }
     double p = Math.exp(-chi / 2); // chi-square survival function, 2 degrees of freedom
     boolean even = p >= 0.001 && maxDev <= 0.25;
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("chiSquare", Math.round(chi * 100) / 100.0);
-    figures.put("pValue", p);
-    figures.put("maxRelativeDeviation", Math.round(maxDev * 1000) / 1000.0);
-    ObjectNode e =
-        verdict(
-            out,
+    Table.Builder split =
+        Table.builder("First arrivals per worker", "worker", "messages", "expected", "share");
+    for (int w = 0; w < 3; w++) {
+      split.row(
+          WORKERS.get(w),
+          spec.split()[w],
+          Math.round(expected * 10) / 10.0,
+          Math.round(spec.split()[w] * 1000.0 / n) / 1000.0);
+    }
+    out.add(
+        new VerdictResult(
             "evenness",
             even,
             String.format(
@@ -545,90 +515,91 @@ final class SyntheticRunFolder {
                 spec.split()[2],
                 maxDev * 100,
                 p),
-            figures);
-    ObjectNode t = e.withArray("tables").addObject();
-    t.put("title", "First arrivals per worker");
-    t.putArray("columns").add("worker").add("messages").add("expected").add("share");
-    ArrayNode rows = t.putArray("rows");
-    for (int w = 0; w < 3; w++) {
-      rows.addArray()
-          .add(WORKERS.get(w))
-          .add(spec.split()[w])
-          .add(Math.round(expected * 10) / 10.0)
-          .add(Math.round(spec.split()[w] * 1000.0 / n) / 1000.0);
-    }
-    verdict(
-        out,
-        "queueing",
-        true,
-        "queue peaked during all-down and drained in 4 s",
-        Map.of("peak", 61, "drainSeconds", 4));
-    verdict(
-        out,
-        "retryTiming",
-        true,
-        "retries at 7 s and 17 s ages, within ±2500 ms",
-        Map.of("gaps", 2, "maxErrorMs", 940));
-    verdict(
-        out,
-        "slo",
-        true,
-        "accepted 5.1 msg/s, p95 12 ms",
-        Map.of("acceptedRate", 5.1, "p95Ms", 12));
+            figures(
+                "chiSquare",
+                Math.round(chi * 100) / 100.0,
+                "pValue",
+                p,
+                "maxRelativeDeviation",
+                Math.round(maxDev * 1000) / 1000.0),
+            List.of(split.build())));
+    out.add(
+        verdict(
+            "queueing",
+            true,
+            "queue peaked during all-down and drained in 4 s",
+            "peak",
+            61,
+            "drainSeconds",
+            4));
+    out.add(
+        verdict(
+            "retryTiming",
+            true,
+            "retries at 7 s and 17 s ages, within ±2500 ms",
+            "gaps",
+            2,
+            "maxErrorMs",
+            940));
+    out.add(
+        verdict("slo", true, "accepted 5.1 msg/s, p95 12 ms", "acceptedRate", 5.1, "p95Ms", 12));
     return out;
   }
 
-  private static ObjectNode verdict(
-      ArrayNode out, String name, boolean passed, String summary, Map<String, ?> figures) {
-    ObjectNode v = out.addObject();
-    v.put("name", name);
-    v.put("passed", passed);
-    v.put("summary", summary);
-    ObjectNode f = v.putObject("figures");
-    new TreeMap<>(figures).forEach((k, val) -> f.set(k, JsonLines.MAPPER.valueToTree(val)));
-    v.putArray("tables");
-    return v;
+  /** A verdict without tables; {@code figures} alternate name and value. */
+  private static VerdictResult verdict(
+      String name, boolean passed, String summary, Object... figures) {
+    return new VerdictResult(name, passed, summary, figures(figures), List.of());
   }
 
-  private ObjectNode runJson(List<Message> messages, String gatling) {
-    ObjectNode o = JsonLines.MAPPER.createObjectNode();
-    o.put("scenario", spec.scenario());
-    o.put(
-        "description",
-        "Equal-preference MX over three workers under a burst, with a worker outage and an"
-            + " all-workers outage: does connection caching skew the split?");
-    o.put("variant", spec.variant());
-    o.put("startEpochMs", harnessStart);
-    o.put("endEpochMs", end);
-    o.put("passed", spec.split()[0] == spec.split()[1] && spec.split()[1] == spec.split()[2]);
-    ObjectNode s = o.putObject("relaySettings");
-    ObjectNode d = o.putObject("relayDefaults");
-    setting(s, d, "compatibility_level", "3.6", "0");
-    setting(s, d, "enable_long_queue_ids", "yes", "no");
-    setting(s, d, "inet_interfaces", "127.0.0.1, 172.28.0.2", "all");
-    setting(s, d, "maillog_file", "/dev/stdout", "");
-    setting(s, d, "maximal_backoff_time", "20s", "4000s");
-    setting(s, d, "minimal_backoff_time", "5s", "300s");
-    setting(s, d, "mydestination", "", "$myhostname, localhost.$mydomain, localhost");
-    setting(s, d, "myhostname", "relay.example.com", "localhost");
-    setting(s, d, "mynetworks", "127.0.0.0/8, 172.28.0.0/16", "127.0.0.0/8 [::1]/128");
-    setting(s, d, "queue_run_delay", "5s", "300s");
-    setting(s, d, "relay_domains", "archive.example.com", "");
-    setting(s, d, "smtp_connection_cache_on_demand", spec.cacheOnDemand() ? "yes" : "no", "yes");
-    setting(s, d, "smtp_tls_security_level", "", "");
-    setting(
-        s,
-        d,
+  private static Map<String, Double> figures(Object... nameValue) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 0; i < nameValue.length; i += 2) {
+      out.put((String) nameValue[i], ((Number) nameValue[i + 1]).doubleValue());
+    }
+    return out;
+  }
+
+  private RunInfo runInfo(String gatling) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
+    BiConsumer<String, String[]> setting =
+        (name, valueAndDefault) -> {
+          settings.put(name, valueAndDefault[0]);
+          defaults.put(name, valueAndDefault[1]);
+        };
+    setting.accept("compatibility_level", new String[] {"3.6", "0"});
+    setting.accept("enable_long_queue_ids", new String[] {"yes", "no"});
+    setting.accept("inet_interfaces", new String[] {"127.0.0.1, 172.28.0.2", "all"});
+    setting.accept("maillog_file", new String[] {"/dev/stdout", ""});
+    setting.accept("maximal_backoff_time", new String[] {"20s", "4000s"});
+    setting.accept("minimal_backoff_time", new String[] {"5s", "300s"});
+    setting.accept(
+        "mydestination", new String[] {"", "$myhostname, localhost.$mydomain, localhost"});
+    setting.accept("myhostname", new String[] {"relay.example.com", "localhost"});
+    setting.accept(
+        "mynetworks", new String[] {"127.0.0.0/8, 172.28.0.0/16", "127.0.0.0/8 [::1]/128"});
+    setting.accept("queue_run_delay", new String[] {"5s", "300s"});
+    setting.accept("relay_domains", new String[] {"archive.example.com", ""});
+    setting.accept(
+        "smtp_connection_cache_on_demand",
+        new String[] {spec.cacheOnDemand() ? "yes" : "no", "yes"});
+    setting.accept("smtp_tls_security_level", new String[] {"", ""});
+    setting.accept(
         "transport_maps",
-        "inline:{archive.example.com=relay:workers.int.example.com:2525}",
-        "");
-    o.put("gatlingReport", gatling);
-    return o;
-  }
-
-  private static void setting(ObjectNode s, ObjectNode d, String name, String value, String dflt) {
-    s.put(name, value);
-    d.put(name, dflt);
+        new String[] {"inline:{archive.example.com=relay:workers.int.example.com:2525}", ""});
+    return new RunInfo(
+        spec.scenario(),
+        "Equal-preference MX over three workers under a burst, with a worker outage and an"
+            + " all-workers outage: does connection caching skew the split?",
+        spec.variant(),
+        harnessStart,
+        end,
+        spec.split()[0] == spec.split()[1] && spec.split()[1] == spec.split()[2],
+        settings,
+        defaults,
+        gatling,
+        null);
   }
 
   private String scenarioYaml() {
@@ -661,8 +632,8 @@ final class SyntheticRunFolder {
   private String relayLog(List<Message> messages) {
     StringBuilder b = new StringBuilder();
     for (Message m : messages.subList(0, Math.min(20, messages.size()))) {
-      b.append(m.acceptEpochMs())
-          .append(" postfix/smtpd[101]: ")
+      b.append(Instant.ofEpochMilli(m.acceptEpochMs()))
+          .append(" relay postfix/smtpd[101]: ")
           .append(m.queueId())
           .append(": client=load[172.28.0.9]\n");
     }
@@ -680,9 +651,5 @@ final class SyntheticRunFolder {
 
   private static String sha(int i) {
     return String.format(Locale.ROOT, "%064x", (long) i * 2_654_435_761L);
-  }
-
-  private static void writeLines(Path file, List<String> lines) throws IOException {
-    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 }

@@ -34,6 +34,7 @@ class ScenarioSchemaTest {
             "load",
             "mail",
             "timeline",
+            "sweep",
             "drain",
             "expect",
             "expectFailure",

@@ -1,7 +1,10 @@
 package io.relayharness.sink;
 
+import static org.awaitility.Awaitility.await;
+
 import io.relayharness.bench.LabNotebook;
 import io.relayharness.bench.PostfixTools;
+import io.relayharness.bench.ProcessCpu;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,6 +43,8 @@ class SinkBenchmark {
         List.of("-c", "-d", "-s", String.valueOf(SESSIONS), "-l", String.valueOf(MESSAGE_BYTES));
 
     double reference;
+    double referenceCpuMsPerMsg;
+    double groupCpuMsPerMsg;
     int port = freePort();
     Process smtpSink =
         new ProcessBuilder(
@@ -50,7 +55,9 @@ class SinkBenchmark {
     try {
       waitForListener(port);
       source(tools, load, WARMUP_MESSAGES, port);
+      double cpu0 = ProcessCpu.ofPidSeconds(smtpSink.pid());
       reference = source(tools, load, MESSAGES, port);
+      referenceCpuMsPerMsg = (ProcessCpu.ofPidSeconds(smtpSink.pid()) - cpu0) * 1000 / MESSAGES;
     } finally {
       smtpSink.toHandle().destroy();
       smtpSink.waitFor(10, TimeUnit.SECONDS);
@@ -58,12 +65,20 @@ class SinkBenchmark {
 
     double groupCommit;
     long groupFsyncs;
+    double fsyncMs;
+    double gatherMs;
     long groupRecords;
     try (SinkServer sink = start(dir.resolve("group"), 1)) {
       source(tools, load, WARMUP_MESSAGES, sink.smtpPort());
       long fsyncsBefore = fsyncs(sink);
+      long[] syncBefore = sink.ledgerSyncNanos();
+      double cpu0 = ProcessCpu.selfSeconds();
       groupCommit = source(tools, load, MESSAGES, sink.smtpPort());
+      groupCpuMsPerMsg = (ProcessCpu.selfSeconds() - cpu0) * 1000 / MESSAGES;
       groupFsyncs = fsyncs(sink) - fsyncsBefore;
+      long[] syncAfter = sink.ledgerSyncNanos();
+      fsyncMs = (syncAfter[0] - syncBefore[0]) / 1e6 / groupFsyncs;
+      gatherMs = (syncAfter[1] - syncBefore[1]) / 1e6 / groupFsyncs;
       groupRecords = sink.counters().accepted();
     }
 
@@ -85,6 +100,11 @@ class SinkBenchmark {
         .figure("Postfix smtp-sink (keeps nothing), " + MESSAGES + " msgs", reference, "msg/s")
         .figure("sink, group commit 1 ms, " + MESSAGES + " msgs", groupCommit, "msg/s")
         .figure("sink, group commit: messages per fsync", (double) MESSAGES / groupFsyncs, "msg")
+        .figure("sink, group commit: time in one fsync", fsyncMs, "ms")
+        .figure("sink, group commit: leader's gather window", gatherMs, "ms")
+        .figure("Postfix smtp-sink CPU per message", referenceCpuMsPerMsg, "ms")
+        .figure("sink CPU per message (whole JVM), group commit", groupCpuMsPerMsg, "ms")
+        .ratio("sink / smtp-sink CPU per message", groupCpuMsPerMsg, referenceCpuMsPerMsg, "info")
         .figure(
             "sink, fsync per message, " + FSYNC_PER_MESSAGE_MESSAGES + " msgs", perMessage, "msg/s")
         .ratio(
@@ -130,17 +150,18 @@ class SinkBenchmark {
   }
 
   private static void waitForListener(int port) {
-    Await.until(
-        "smtp-sink to listen on " + port,
-        Duration.ofSeconds(10),
-        () -> {
-          try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-          } catch (IOException e) {
-            return false;
-          }
-        },
-        up -> up);
+    await("smtp-sink to listen on " + port)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+              } catch (IOException e) {
+                return false;
+              }
+            },
+            up -> up);
   }
 
   private static int freePort() throws IOException {

@@ -1,6 +1,7 @@
 package io.relayharness.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.relayharness.ledger.SinkArrival;
 import java.io.IOException;
@@ -52,11 +53,10 @@ class SinkCrashTest {
               return null;
             });
       }
-      Await.until(
-          "senders to get 50 more messages accepted",
-          Duration.ofSeconds(20),
-          acked::size,
-          n -> n >= ACKED_BEFORE_KILL + 50);
+      await("senders to get 50 more messages accepted")
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20))
+          .until(acked::size, n -> n >= ACKED_BEFORE_KILL + 50);
       sink.kill9();
       senders.shutdown();
       assertThat(senders.awaitTermination(20, TimeUnit.SECONDS)).as("senders stopped").isTrue();
@@ -82,12 +82,14 @@ class SinkCrashTest {
           .extracting(SinkArrival::harnessId)
           .containsExactlyElementsOf(more);
       assertThat(again.terminate()).as("exit code after SIGTERM").isZero();
-      Await.until(
-          "the summary line after SIGTERM",
-          Duration.ofSeconds(5),
-          again::output,
-          out ->
-              out.stream().anyMatch(l -> l.contains("sink stopped") && l.contains("accepted=10")));
+      await("the summary line after SIGTERM")
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              again::output,
+              out ->
+                  out.stream()
+                      .anyMatch(l -> l.contains("sink stopped") && l.contains("accepted=10")));
     }
   }
 

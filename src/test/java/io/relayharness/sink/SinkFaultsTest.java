@@ -63,7 +63,8 @@ class SinkFaultsTest {
 
   @Test
   void shouldAnswer554AtTheEndOfDataAndRecordNothing() throws Exception {
-    sink.addFault(Fault.reply(SmtpStage.EOD, 554, "5.6.0 content refused").withCount(1));
+    sink.addFault(
+        Fault.reply(SmtpStage.EOD, 554, "5.6.0 content refused").toBuilder().count(1).build());
     try (SmtpTestClient smtp = session()) {
       assertThat(smtp.sendMessage("s@x", List.of("a@b"), TestSinks.message("h-1", "4Q1", "x")))
           .isEqualTo("554 5.6.0 content refused");
@@ -79,7 +80,8 @@ class SinkFaultsTest {
 
   @Test
   void shouldFireAProbabilityFaultForAboutThatShareOfMessages() throws Exception {
-    sink.addFault(Fault.reply(SmtpStage.MAIL, 421, "4.7.0 busy").withProbability(0.3));
+    sink.addFault(
+        Fault.reply(SmtpStage.MAIL, 421, "4.7.0 busy").toBuilder().probability(0.3).build());
     int messages = 200;
     int refused = 0;
     try (SmtpTestClient smtp = session()) {
@@ -101,10 +103,16 @@ class SinkFaultsTest {
   @Test
   void shouldApplyATimeWindowFaultOnlyInsideItsWindow() throws Exception {
     long now = System.currentTimeMillis();
-    sink.addFault(Fault.reply(SmtpStage.MAIL, 450, "4.2.0 not now").withWindow(now + 60_000, null));
     sink.addFault(
-        Fault.reply(SmtpStage.MAIL, 451, "4.3.0 window").withWindow(now - 1000, now + 60_000));
-    sink.addFault(Fault.reply(SmtpStage.MAIL, 452, "4.3.1 over").withWindow(null, now - 1));
+        Fault.reply(SmtpStage.MAIL, 450, "4.2.0 not now").toBuilder()
+            .window(now + 60_000, null)
+            .build());
+    sink.addFault(
+        Fault.reply(SmtpStage.MAIL, 451, "4.3.0 window").toBuilder()
+            .window(now - 1000, now + 60_000)
+            .build());
+    sink.addFault(
+        Fault.reply(SmtpStage.MAIL, 452, "4.3.1 over").toBuilder().window(null, now - 1).build());
     try (SmtpTestClient smtp = session()) {
       smtp.send("MAIL FROM:<s@x>");
       smtp.expect("451 4.3.0 window");
@@ -159,8 +167,10 @@ class SinkFaultsTest {
 
   @Test
   void shouldRefuseAtConnectAndAtData() throws Exception {
-    sink.addFault(Fault.reply(SmtpStage.CONNECT, 421, "4.3.2 shutting down").withCount(1));
-    sink.addFault(Fault.reply(SmtpStage.DATA, 451, "4.3.0 no data now").withCount(1));
+    sink.addFault(
+        Fault.reply(SmtpStage.CONNECT, 421, "4.3.2 shutting down").toBuilder().count(1).build());
+    sink.addFault(
+        Fault.reply(SmtpStage.DATA, 451, "4.3.0 no data now").toBuilder().count(1).build());
     try (SmtpTestClient smtp = SmtpTestClient.connect(sink.smtpPort())) {
       smtp.expect("421 4.3.2 shutting down");
       smtp.expectClosedWithoutReply();

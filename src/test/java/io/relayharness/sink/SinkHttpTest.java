@@ -1,12 +1,14 @@
 package io.relayharness.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.relayharness.ledger.JsonLines;
 import io.relayharness.ledger.SinkArrival;
 import io.relayharness.vocab.SmtpStage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +78,7 @@ class SinkHttpTest {
 
   @Test
   void shouldCountAcceptedRejectedAndSessions() throws Exception {
-    sink.addFault(Fault.reply(SmtpStage.EOD, 451, "4.3.0 later").withCount(1));
+    sink.addFault(Fault.reply(SmtpStage.EOD, 451, "4.3.0 later").toBuilder().count(1).build());
     send(3, "c");
     SinkCounters c =
         JsonLines.MAPPER.readValue(control.get("/counters").body(), SinkCounters.class);
@@ -87,11 +89,10 @@ class SinkHttpTest {
     assertThat(c.sessionsTotal()).isEqualTo(1);
     assertThat(c.acceptedBytes()).isPositive();
     assertThat(c.ledgerBytes()).isPositive();
-    Await.until(
-        "sessions open to drop to 0",
-        java.time.Duration.ofSeconds(5),
-        () -> sink.counters().sessionsOpen(),
-        n -> n == 0);
+    await("sessions open to drop to 0")
+        .atMost(java.time.Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> sink.counters().sessionsOpen(), n -> n == 0);
   }
 
   private void send(int n, String prefix) throws Exception {

@@ -1,5 +1,7 @@
 package io.relayharness.sink;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,19 +50,20 @@ final class SinkProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     String line =
-        Await.until(
-            "the sink process to log its start line",
-            START_TIMEOUT,
-            () -> {
-              if (!process.isAlive()) {
-                throw new AssertionError("sink process exited early: " + output);
-              }
-              return output.stream()
-                  .filter(l -> STARTED.matcher(l).find())
-                  .findFirst()
-                  .orElse(null);
-            },
-            l -> l != null);
+        await("the sink process to log its start line")
+            .atMost(START_TIMEOUT)
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () -> {
+                  if (!process.isAlive()) {
+                    throw new AssertionError("sink process exited early: " + output);
+                  }
+                  return output.stream()
+                      .filter(l -> STARTED.matcher(l).find())
+                      .findFirst()
+                      .orElse(null);
+                },
+                l -> l != null);
     Matcher m = STARTED.matcher(line);
     m.find();
     this.smtpPort = Integer.parseInt(m.group(1));

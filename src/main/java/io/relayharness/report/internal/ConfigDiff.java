@@ -1,9 +1,11 @@
 package io.relayharness.report.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.relayharness.observe.RunInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -25,10 +27,10 @@ public final class ConfigDiff {
    */
   public record Row(String name, String a, String b, String postfixDefault) {}
 
-  /** The settings of {@code run} (run.json tree) whose value is not Postfix's default. */
-  public static List<Row> againstDefaults(JsonNode run) {
-    TreeMap<String, String> settings = map(run.path("relaySettings"));
-    TreeMap<String, String> defaults = map(run.path("relayDefaults"));
+  /** The settings of {@code run} (run.json, may be null) whose value is not Postfix's default. */
+  public static List<Row> againstDefaults(RunInfo run) {
+    Map<String, String> settings = settings(run);
+    Map<String, String> defaults = defaults(run);
     List<Row> out = new ArrayList<>();
     settings.forEach(
         (name, value) -> {
@@ -41,16 +43,16 @@ public final class ConfigDiff {
   }
 
   /** How many settings {@code run} lists in all. */
-  public static int settingCount(JsonNode run) {
-    return map(run.path("relaySettings")).size();
+  public static int settingCount(RunInfo run) {
+    return settings(run).size();
   }
 
-  /** The settings whose value differs between the two runs (run.json trees). */
-  public static List<Row> between(JsonNode runA, JsonNode runB) {
-    TreeMap<String, String> a = map(runA.path("relaySettings"));
-    TreeMap<String, String> b = map(runB.path("relaySettings"));
-    TreeMap<String, String> defaults = map(runA.path("relayDefaults"));
-    defaults.putAll(map(runB.path("relayDefaults")));
+  /** The settings whose value differs between the two runs (run.json, either may be null). */
+  public static List<Row> between(RunInfo runA, RunInfo runB) {
+    Map<String, String> a = settings(runA);
+    Map<String, String> b = settings(runB);
+    Map<String, String> defaults = new TreeMap<>(defaults(runA));
+    defaults.putAll(defaults(runB));
     TreeSet<String> names = new TreeSet<>(a.keySet());
     names.addAll(b.keySet());
     List<Row> out = new ArrayList<>();
@@ -64,15 +66,19 @@ public final class ConfigDiff {
     return out;
   }
 
-  private static TreeMap<String, String> map(JsonNode object) {
-    TreeMap<String, String> out = new TreeMap<>();
-    if (object != null && object.isObject()) {
-      object
-          .fields()
-          .forEachRemaining(
-              e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-    }
-    return out;
+  /** The names of the settings either run lists. */
+  public static Set<String> names(RunInfo runA, RunInfo runB) {
+    Set<String> names = new TreeSet<>(settings(runA).keySet());
+    names.addAll(settings(runB).keySet());
+    return names;
+  }
+
+  private static Map<String, String> settings(RunInfo run) {
+    return run == null ? Map.of() : run.relaySettings();
+  }
+
+  private static Map<String, String> defaults(RunInfo run) {
+    return run == null ? Map.of() : run.relayDefaults();
   }
 
   /** Postfix lists: "a, b" and "a,b" and "a b" mean the same; compare on normalised spacing. */

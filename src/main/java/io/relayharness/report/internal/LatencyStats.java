@@ -1,18 +1,20 @@
 package io.relayharness.report.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.ledger.JsonLines;
+import io.relayharness.observe.EndToEndLatency;
+import io.relayharness.observe.Percentiles;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * End-to-end delivery latency (first sink arrival minus relay accept, timeline.jsonl endToEndMs):
- * nearest-rank percentiles, a histogram on 1-2-5 bins and a CDF. Immutable; thread-safe.
+ * End-to-end delivery latency for the pages: {@link EndToEndLatency}, the computation the delivery
+ * verdict uses too (clamped latencies of the accepted messages that arrived, nearest-rank {@link
+ * Percentiles}; rejected mail counts as neither delivered nor not delivered), plus a histogram on
+ * 1-2-5 bins and a CDF. Immutable; thread-safe.
  */
 public final class LatencyStats {
 
@@ -21,60 +23,45 @@ public final class LatencyStats {
 
   private static final int MAX_CDF_POINTS = 400;
 
+  private final Percentiles percentiles;
   private final long[] sortedMs;
   private final long notDelivered;
 
-  private LatencyStats(long[] sortedMs, long notDelivered) {
-    this.sortedMs = sortedMs;
+  private LatencyStats(Percentiles percentiles, long notDelivered) {
+    this.percentiles = percentiles;
+    this.sortedMs = percentiles.sortedValues();
     this.notDelivered = notDelivered;
   }
 
-  /** Reads endToEndMs from every timeline entry of {@code run}. */
-  public static LatencyStats of(RunFolder run) {
-    List<Long> values = new ArrayList<>();
-    long missing = 0;
-    for (JsonNode m : run.timeline()) {
-      JsonNode ms = m.get("endToEndMs");
-      if (ms != null && ms.isNumber()) {
-        // A sink records the arrival before the injector may have read the relay's 250, so a
-        // message delivered at once can show a few ms below zero: it was delivered, in ~0 ms.
-        values.add(Math.max(0, ms.asLong()));
-      } else {
-        missing++;
-      }
-    }
-    return ofMs(values.stream().mapToLong(Long::longValue).toArray(), missing);
+  /** The latency of the messages of {@code run}. */
+  public static LatencyStats of(ReportedRun run) {
+    EndToEndLatency e2e = EndToEndLatency.of(run.timeline());
+    return new LatencyStats(e2e.percentiles(), e2e.notDelivered());
   }
 
   /** Statistics of the given latencies (ms); {@code notDelivered} counts messages without one. */
   public static LatencyStats ofMs(long[] latenciesMs, long notDelivered) {
-    long[] sorted = latenciesMs.clone();
-    Arrays.sort(sorted);
-    return new LatencyStats(sorted, notDelivered);
+    return new LatencyStats(Percentiles.of(latenciesMs), notDelivered);
   }
 
   /** Messages with a latency. */
   public int count() {
-    return sortedMs.length;
+    return percentiles.count();
   }
 
-  /** Messages without a latency (never arrived, or not accepted). */
+  /** Accepted messages of which no copy arrived. */
   public long notDelivered() {
     return notDelivered;
   }
 
   /** The nearest-rank percentile {@code p} (0 < p <= 100) in ms, or NaN without data. */
   public double percentileMs(double p) {
-    if (sortedMs.length == 0) {
-      return Double.NaN;
-    }
-    int rank = (int) Math.ceil(p / 100.0 * sortedMs.length);
-    return sortedMs[Math.max(0, Math.min(sortedMs.length - 1, rank - 1))];
+    return percentiles.percentile(p);
   }
 
   /** The mean in ms, or NaN without data. */
   public double meanMs() {
-    return sortedMs.length == 0 ? Double.NaN : Arrays.stream(sortedMs).average().orElse(0);
+    return percentiles.mean();
   }
 
   /** The percentiles as {label: ms} plus count, notDelivered and mean. */

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Assembles one self-contained HTML page: the stylesheet, Apache ECharts (from the
- * org.webjars:echarts jar on the classpath) and the page's scripts inlined, the data embedded as
- * JSON in {@code <script type="application/json" id="report-data">}. Nothing is fetched when the
+ * Assembles one self-contained HTML page ({@code page.peb}): the stylesheet, Apache ECharts (from
+ * the org.webjars:echarts jar on the classpath) and the page's scripts inlined, the data embedded
+ * as JSON in {@code <script type="application/json" id="report-data">}. Nothing is fetched when the
  * page opens. Stateless; thread-safe (resources are read on each call).
  */
 public final class Page {
@@ -25,29 +27,52 @@ public final class Page {
   private Page() {}
 
   /**
-   * The page: {@code bodyHtml} followed by the data and the scripts; {@code pageScript} names the
-   * page's own script resource (e.g. {@code run-report.js}).
+   * What every page's frame ({@code page.peb}) holds, all but the title ready-made for a raw
+   * insert.
+   *
+   * @param title the page's title
+   * @param css the stylesheet
+   * @param statusScript the status object and error capture, first of the scripts
+   * @param echartsVersion the version of ECharts inlined
+   * @param echartsScript ECharts
+   * @param dataJson the page's data, safe inside a script element
+   * @param chartsScript the shared chart code
+   * @param pageScript the page's own script
    */
-  public static String render(String title, String bodyHtml, JsonNode data, String pageScript) {
-    StringBuilder b = new StringBuilder(2_000_000);
-    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>")
-        .append(Html.esc(title))
-        .append("</title>\n<style>\n")
-        .append(resource(RESOURCES + "report.css"))
-        .append("</style>\n");
-    // The status object and error capture come first, so they see errors in every later script.
-    b.append(script(resource(RESOURCES + "report-status.js")));
-    b.append("<!-- Apache ECharts ").append(echartsVersion()).append(", Apache-2.0 -->\n");
-    b.append(script(echarts()));
-    b.append("</head>\n<body>\n<main>\n").append(bodyHtml).append("\n</main>\n");
-    b.append("<script type=\"application/json\" id=\"report-data\">")
-        .append(dataJson(data))
-        .append("</script>\n");
-    b.append(script(resource(RESOURCES + "report-charts.js")));
-    b.append(script(resource(RESOURCES + pageScript)));
-    return b.append("</body>\n</html>\n").toString();
+  public record Frame(
+      String title,
+      String css,
+      String statusScript,
+      String echartsVersion,
+      String echartsScript,
+      String dataJson,
+      String chartsScript,
+      String pageScript) {}
+
+  /**
+   * Renders the template {@code template} (which extends {@code page.peb}) with {@code context}
+   * plus the frame under {@code page}; {@code pageScript} names the page's own script resource
+   * (e.g. {@code run-report.js}).
+   */
+  public static String render(
+      String template,
+      String title,
+      Map<String, Object> context,
+      JsonNode data,
+      String pageScript) {
+    Map<String, Object> all = new HashMap<>(context);
+    all.put(
+        "page",
+        new Frame(
+            title,
+            resource(RESOURCES + "report.css"),
+            script(resource(RESOURCES + "report-status.js")),
+            echartsVersion(),
+            script(echarts()),
+            dataJson(data),
+            script(resource(RESOURCES + "report-charts.js")),
+            script(resource(RESOURCES + pageScript))));
+    return Templates.render(template, all);
   }
 
   /** {@code data} as JSON safe inside a script element ({@code <} written as \u003c). */
@@ -81,7 +106,7 @@ public final class Page {
 
   private static String script(String js) {
     // "</script" inside a script would end the element early; "<\/" means the same in JS strings.
-    return "<script>\n" + js.replaceAll("(?i)</script", "<\\\\/script") + "\n</script>\n";
+    return "<script>\n" + js.replaceAll("(?i)</script", "<\\\\/script") + "\n</script>";
   }
 
   private static String resource(String name) {

@@ -1,7 +1,9 @@
 package io.relayharness.report.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.relayharness.observe.RunInfo;
+import io.relayharness.verdict.VerdictResult;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,54 +17,65 @@ public final class RunFacts {
   private RunFacts() {}
 
   /** The scenario name, else the folder's parent name (reports/<scenario>/<run>). */
-  public static String scenario(RunFolder run) {
-    java.nio.file.Path parent = run.dir().toAbsolutePath().getParent();
-    java.nio.file.Path named = parent == null ? run.dir().toAbsolutePath() : parent;
-    String fallback = named.getFileName() == null ? "run" : named.getFileName().toString();
-    return Json.textOr(run.run(), "scenario", fallback);
+  public static String scenario(ReportedRun run) {
+    RunInfo info = run.info();
+    if (info != null && info.scenario() != null) {
+      return info.scenario();
+    }
+    Path parent = run.dir().toAbsolutePath().getParent();
+    Path named = parent == null ? run.dir().toAbsolutePath() : parent;
+    return named.getFileName() == null ? "run" : named.getFileName().toString();
+  }
+
+  /** The relay config variant, or null when run.json does not say. */
+  public static String variant(ReportedRun run) {
+    return run.info() == null ? null : run.info().variant();
+  }
+
+  /** The scenario's description, or null. */
+  public static String description(ReportedRun run) {
+    return run.info() == null ? null : run.info().description();
+  }
+
+  /** Why the run stopped before its end, or null when it ran to its end. */
+  public static String stoppedBy(ReportedRun run) {
+    return run.info() == null ? null : run.info().stoppedBy();
   }
 
   /** The run's label: "scenario · variant" or the scenario alone. */
-  public static String label(RunFolder run) {
-    String variant = Json.textOr(run.run(), "variant", null);
+  public static String label(ReportedRun run) {
+    String variant = variant(run);
     return variant == null || variant.isBlank() ? scenario(run) : scenario(run) + " · " + variant;
   }
 
   /** When the run started, e.g. "2026-11-22 10:12:03 UTC". */
-  public static String started(RunFolder run) {
+  public static String started(ReportedRun run) {
     return WHEN.format(Instant.ofEpochMilli(run.startEpochMs()));
   }
 
   /** The run's duration in seconds. */
-  public static double durationSec(RunFolder run) {
+  public static double durationSec(ReportedRun run) {
     return (run.endEpochMs() - run.startEpochMs()) / 1000.0;
   }
 
   /** run.json's passed, else whether every verdict passed, else null when nothing says. */
-  public static Boolean passed(RunFolder run) {
-    JsonNode p = run.run().get("passed");
-    if (p != null && p.isBoolean()) {
-      return p.asBoolean();
+  public static Boolean passed(ReportedRun run) {
+    if (run.info() != null && run.info().passed() != null) {
+      return run.info().passed();
     }
-    JsonNode verdicts = run.verdicts();
-    if (!verdicts.isArray() || verdicts.isEmpty()) {
+    if (run.verdicts().isEmpty()) {
       return null;
     }
-    for (JsonNode v : verdicts) {
-      if (!v.path("passed").asBoolean(false)) {
-        return false;
-      }
-    }
-    return true;
+    return run.verdicts().stream().allMatch(VerdictResult::passed);
   }
 
   /** The Gatling report's path relative to the run folder, or null when there is none. */
-  public static String gatlingReport(RunFolder run) {
-    return Json.textOr(run.run(), "gatlingReport", null);
+  public static String gatlingReport(ReportedRun run) {
+    return run.info() == null ? null : run.info().gatlingReport();
   }
 
   /** Whether the Gatling report named in run.json exists. */
-  public static boolean gatlingReportExists(RunFolder run) {
+  public static boolean gatlingReportExists(ReportedRun run) {
     String rel = gatlingReport(run);
     return rel != null && Files.exists(run.dir().resolve(rel));
   }

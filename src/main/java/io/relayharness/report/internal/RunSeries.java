@@ -1,26 +1,31 @@
 package io.relayharness.report.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relayharness.ledger.AcceptedMail;
 import io.relayharness.ledger.JsonLines;
-import java.util.Iterator;
+import io.relayharness.ledger.SinkArrival;
+import io.relayharness.observe.DeliveryAttempt;
+import io.relayharness.observe.FaultEvent;
+import io.relayharness.observe.MessageTimeline;
+import io.relayharness.observe.QueueSample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The time series a report charts, as JSON for the page. Every x value is seconds since the run's
- * origin, {@link RunFolder#originEpochMs()}: the first injected message, so the time the harness
+ * origin, {@link ReportedRun#originEpochMs()}: the first injected message, so the time the harness
  * spent before the load (building images, starting containers) is not on the axis and two runs
  * overlay by time since their first message. Rates are counted from the ledgers' own timestamps,
  * per whole second since the origin (second k holds the events in [k, k + 1) and is drawn at x =
  * k): offered at each transaction's start, accepted / rejected / failed at its deciding reply (all
- * from accepted.jsonl), delivered per worker at each arrival (arrivals.jsonl, else the arrivals in
- * timeline.jsonl). rates.jsonl is not used: its counters are sampled at uneven intervals, so a late
- * sample shows as a spike. Stateless; thread-safe.
+ * from accepted.jsonl), delivered per worker at each arrival (arrivals.jsonl). rates.jsonl is not
+ * used: its counters are sampled at uneven intervals, so a late sample shows as a spike. Stateless;
+ * thread-safe.
  */
 public final class RunSeries {
 
@@ -35,7 +40,7 @@ public final class RunSeries {
    * Builds {originEpochMs, origin, durationSec, rates, delivered, queue, retries, latencyByAccept,
    * faults, workers}.
    */
-  public static ObjectNode of(RunFolder run) {
+  public static ObjectNode of(ReportedRun run) {
     long origin = run.originEpochMs();
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
     out.put("originEpochMs", origin);
@@ -47,7 +52,7 @@ public final class RunSeries {
     out.set("queue", queue(run.queue(), origin));
     out.set("retries", retries(run.attempts(), origin));
     out.set("latencyByAccept", latencyByAccept(run.timeline(), origin));
-    out.set("faults", faults(run.faults(), origin));
+    out.set("faults", faults(run.observations().faults(), origin));
     ArrayNode workers = out.putArray("workers");
     WorkerSplit.workersOf(run).forEach(workers::add);
     return out;
@@ -66,40 +71,25 @@ public final class RunSeries {
   /** The per-second rate series: {offered, accepted, rejected, failed} and delivered per worker. */
   private record PerSecond(ObjectNode rates, ObjectNode delivered) {}
 
-  private static PerSecond perSecond(RunFolder run, long origin) {
+  private static PerSecond perSecond(ReportedRun run, long origin) {
     Map<String, TreeMap<Long, Long>> rates = new LinkedHashMap<>();
     rates.put("offered", new TreeMap<>());
     OUTCOMES.forEach(o -> rates.put(o, new TreeMap<>()));
-    for (JsonNode m : run.accepted()) {
-      if (Json.has(m, "startEpochMs")) {
-        count(rates.get("offered"), second(Json.longOr(m, "startEpochMs", 0), origin));
+    for (AcceptedMail m : run.accepted()) {
+      if (m.startEpochMs() > 0) {
+        count(rates.get("offered"), second(m.startEpochMs(), origin));
       }
-      String outcome = Json.textOr(m, "outcome", "").toLowerCase(Locale.ROOT);
-      if (OUTCOMES.contains(outcome) && Json.has(m, "endEpochMs")) {
-        count(rates.get(outcome), second(Json.longOr(m, "endEpochMs", 0), origin));
+      String outcome = m.outcome() == null ? "" : m.outcome().name().toLowerCase(Locale.ROOT);
+      if (OUTCOMES.contains(outcome) && m.endEpochMs() > 0) {
+        count(rates.get(outcome), second(m.endEpochMs(), origin));
       }
     }
     Map<String, TreeMap<Long, Long>> delivered = new TreeMap<>();
     WorkerSplit.workersOf(run).forEach(w -> delivered.put(w, new TreeMap<>()));
-    if (!run.arrivals().isEmpty()) {
-      for (JsonNode a : run.arrivals()) {
-        if (Json.has(a, "arrivalEpochMs")) {
-          count(
-              delivered.computeIfAbsent(Json.textOr(a, "worker", "unknown"), w -> new TreeMap<>()),
-              second(Json.longOr(a, "arrivalEpochMs", 0), origin));
-        }
-      }
-    } else {
-      for (JsonNode m : run.timeline()) {
-        for (JsonNode a : m.path("arrivals")) {
-          if (Json.has(a, "epochMs")) {
-            count(
-                delivered.computeIfAbsent(
-                    Json.textOr(a, "worker", "unknown"), w -> new TreeMap<>()),
-                second(Json.longOr(a, "epochMs", 0), origin));
-          }
-        }
-      }
+    for (SinkArrival a : run.arrivals()) {
+      count(
+          delivered.computeIfAbsent(workerName(a.worker()), w -> new TreeMap<>()),
+          second(a.arrivalEpochMs(), origin));
     }
     // One range for every series, from the origin to the last event, with the seconds that had
     // none as 0, so the lines drop to zero instead of bridging a gap. Nothing before the origin
@@ -146,36 +136,38 @@ public final class RunSeries {
   }
 
   /** Queue samples from the origin on (the sampler starts with the harness, before the load). */
-  private static ObjectNode queue(List<JsonNode> samples, long origin) {
+  private static ObjectNode queue(List<QueueSample> samples, long origin) {
+    Map<String, ToDoubleFunction<QueueSample>> fields = new LinkedHashMap<>();
+    fields.put("total", QueueSample::total);
+    fields.put("active", QueueSample::active);
+    fields.put("deferred", QueueSample::deferred);
+    fields.put("incoming", QueueSample::incoming);
+    fields.put("hold", QueueSample::hold);
+    fields.put("oldestAgeSeconds", QueueSample::oldestAgeSeconds);
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
-    for (String field :
-        List.of("total", "active", "deferred", "incoming", "hold", "oldestAgeSeconds")) {
-      ArrayNode points = out.putArray(field);
-      for (JsonNode s : samples) {
-        long at = Json.longOr(s, "epochMs", Long.MIN_VALUE);
-        if (Json.has(s, field) && at >= origin) {
-          points.add(point(seconds(at, origin), s.get(field)));
-        }
-      }
-    }
+    fields.forEach(
+        (field, value) -> {
+          ArrayNode points = out.putArray(field);
+          for (QueueSample s : samples) {
+            if (s.epochMs() >= origin) {
+              points.add(point(seconds(s.epochMs(), origin), value.applyAsDouble(s)));
+            }
+          }
+        });
     return out;
   }
 
   /** Deferred attempts per worker (null worker = "no worker"), y = message age in seconds. */
-  private static ObjectNode retries(List<JsonNode> attempts, long origin) {
+  private static ObjectNode retries(List<DeliveryAttempt> attempts, long origin) {
     Map<String, ArrayNode> byWorker = new TreeMap<>();
-    for (JsonNode a : attempts) {
-      String status = Json.textOr(a, "status", "");
-      if (!status.equals("deferred")) {
+    for (DeliveryAttempt a : attempts) {
+      if (!a.deferred()) {
         continue;
       }
-      String worker = Json.textOr(a, "worker", "no worker");
+      String worker = a.worker() == null ? "no worker" : a.worker();
       byWorker
           .computeIfAbsent(worker, w -> JsonLines.MAPPER.createArrayNode())
-          .add(
-              point(
-                  seconds(Json.longOr(a, "epochMs", origin), origin),
-                  Json.doubleOr(a, "delaySeconds", 0)));
+          .add(point(seconds(a.epochMs(), origin), a.delaySeconds()));
     }
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
     byWorker.forEach((w, points) -> out.set(w, thin(points)));
@@ -183,48 +175,49 @@ public final class RunSeries {
   }
 
   /** End-to-end latency (ms) by accept time, per worker of the first arrival. */
-  private static ObjectNode latencyByAccept(List<JsonNode> timeline, long origin) {
+  private static ObjectNode latencyByAccept(List<MessageTimeline> timeline, long origin) {
     Map<String, ArrayNode> byWorker = new TreeMap<>();
-    for (JsonNode m : timeline) {
-      if (!Json.has(m, "endToEndMs") || !Json.has(m, "acceptEpochMs")) {
+    for (MessageTimeline m : timeline) {
+      if (m.endToEndMs() == null || !m.accepted()) {
         continue;
       }
-      String worker = WorkerSplit.firstWorker(m);
       byWorker
-          .computeIfAbsent(
-              worker == null ? "unknown" : worker, w -> JsonLines.MAPPER.createArrayNode())
-          .add(
-              point(
-                  seconds(Json.longOr(m, "acceptEpochMs", origin), origin),
-                  Math.max(1, Json.doubleOr(m, "endToEndMs", 1))));
+          .computeIfAbsent(workerName(m.firstWorker()), w -> JsonLines.MAPPER.createArrayNode())
+          .add(point(seconds(m.acceptEpochMs(), origin), Math.max(1, m.endToEndMs())));
     }
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
     byWorker.forEach((w, points) -> out.set(w, thin(points)));
     return out;
   }
 
-  private static ArrayNode faults(List<JsonNode> faults, long origin) {
+  private static ArrayNode faults(List<FaultEvent> faults, long origin) {
     ArrayNode out = JsonLines.MAPPER.createArrayNode();
-    for (JsonNode f : faults) {
+    for (FaultEvent f : faults) {
       ObjectNode o = out.addObject();
-      o.put("startSec", seconds(Json.longOr(f, "startEpochMs", origin), origin));
-      if (Json.has(f, "endEpochMs")) {
-        o.put("endSec", seconds(Json.longOr(f, "endEpochMs", origin), origin));
+      o.put("startSec", seconds(f.startEpochMs(), origin));
+      if (f.endEpochMs() != null) {
+        o.put("endSec", seconds(f.endEpochMs(), origin));
       } else {
         o.putNull("endSec");
       }
-      o.put("action", Json.textOr(f, "action", "fault"));
-      o.put("target", Json.textOr(f, "target", ""));
-      o.put("detail", Json.textOr(f, "detail", ""));
+      // the span the verdicts judge as "in effect": from the end of the apply to the start of the
+      // undo (a DNS change, a restart take seconds); the band is drawn darker there
+      o.put("effectStartSec", seconds(f.inEffect().startEpochMs(), origin));
+      if (f.inEffect().endEpochMs() != null) {
+        o.put("effectEndSec", seconds(f.inEffect().endEpochMs(), origin));
+      } else {
+        o.putNull("effectEndSec");
+      }
+      o.put("action", f.action() == null ? "fault" : f.action());
+      o.put("target", f.target() == null ? "" : f.target());
+      o.put("detail", f.detail() == null ? "" : f.detail());
     }
     return out;
   }
 
-  private static ArrayNode point(double x, JsonNode y) {
-    ArrayNode p = JsonLines.MAPPER.createArrayNode();
-    p.add(x);
-    p.add(y.asDouble());
-    return p;
+  /** A worker name for a chart series: "unknown" when none was recorded. */
+  static String workerName(String worker) {
+    return worker == null ? "unknown" : worker;
   }
 
   private static ArrayNode point(double x, double y) {
@@ -244,9 +237,5 @@ public final class RunSeries {
       out.add(points.get((int) (i * step)));
     }
     return out;
-  }
-
-  static Iterator<String> names(JsonNode object) {
-    return object == null ? List.<String>of().iterator() : object.fieldNames();
   }
 }

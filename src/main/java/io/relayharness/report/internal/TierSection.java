@@ -2,9 +2,6 @@ package io.relayharness.report.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relayharness.ledger.JsonLines;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +22,44 @@ final class TierSection {
 
   private TierSection() {}
 
-  static String of(RunFolder run) {
-    Path file = run.dir().resolve("tiers.json");
-    if (!Files.exists(file)) {
+  /** The little HTML this section writes by hand: escaping, numbers, a table, a note. */
+  private static final class Html {
+    static String esc(Object text) {
+      return String.valueOf(text)
+          .replace("&", "&amp;")
+          .replace("<", "&lt;")
+          .replace(">", "&gt;")
+          .replace("\"", "&quot;")
+          .replace("'", "&#39;");
+    }
+
+    static String num(double v) {
+      return io.relayharness.observe.NumberText.of(v);
+    }
+
+    static String note(String text) {
+      return "<p class=\"note\">" + esc(text) + "</p>";
+    }
+
+    static String table(String css, List<String> header, List<List<String>> rows) {
+      StringBuilder b = new StringBuilder("<table class=\"" + css + "\"><thead><tr>");
+      header.forEach(h -> b.append("<th>").append(esc(h)).append("</th>"));
+      b.append("</tr></thead><tbody>");
+      for (List<String> r : rows) {
+        b.append("<tr>");
+        r.forEach(c -> b.append("<td>").append(c).append("</td>"));
+        b.append("</tr>");
+      }
+      return b.append("</tbody></table>\n").toString();
+    }
+  }
+
+  static String of(ReportedRun run) {
+    var observed = run.observations().tiers();
+    if (observed.isEmpty()) {
       return "";
     }
-    JsonNode t;
-    try {
-      t = JsonLines.MAPPER.readTree(Files.readString(file));
-    } catch (IOException e) {
-      return "<section id=\"tier\"><h2>Relay tier</h2>"
-          + Html.note("tiers.json could not be read: " + e.getMessage())
-          + "</section>\n";
-    }
+    JsonNode t = JsonLines.MAPPER.valueToTree(observed.get());
     Map<String, Long> took = new TreeMap<>();
     Map<String, Map<String, Long>> byWorker = new TreeMap<>();
     Map<String, java.util.Set<String>> seen = new TreeMap<>();
@@ -109,7 +131,7 @@ final class TierSection {
   }
 
   /** Queue depth per relay over time, fault windows as grey bands. */
-  private static String queueChart(RunFolder run, Map<String, List<long[]>> series) {
+  private static String queueChart(ReportedRun run, Map<String, List<long[]>> series) {
     if (series.isEmpty()) {
       return Html.note("no queue samples of the relays");
     }
@@ -134,9 +156,9 @@ final class TierSection {
             .append("\" height=\"")
             .append(H)
             .append("\" role=\"img\">");
-    for (JsonNode f : run.faults()) {
-      long start = f.path("startEpochMs").asLong();
-      long end = f.path("endEpochMs").isNumber() ? f.path("endEpochMs").asLong() : t1;
+    for (var f : run.observations().faults()) {
+      long start = f.startEpochMs();
+      long end = f.endEpochMs() != null ? f.endEpochMs() : t1;
       svg.append("<rect x=\"")
           .append(x.apply(start))
           .append("\" y=\"10\" width=\"")
@@ -144,7 +166,7 @@ final class TierSection {
           .append("\" height=\"")
           .append(H - 30)
           .append("\" fill=\"#ddd\" opacity=\"0.6\"><title>")
-          .append(Html.esc(f.path("action").asText() + " " + f.path("target").asText()))
+          .append(Html.esc(f.action() + " " + f.target()))
           .append("</title></rect>");
     }
     svg.append("<text x=\"2\" y=\"16\" font-size=\"11\">")

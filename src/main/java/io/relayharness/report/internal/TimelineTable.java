@@ -1,9 +1,10 @@
 package io.relayharness.report.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.ledger.JsonLines;
+import io.relayharness.observe.DeliveryAttempt;
+import io.relayharness.observe.MessageTimeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,39 +35,35 @@ public final class TimelineTable {
   private TimelineTable() {}
 
   /** {columns, rows, total, shown} for the timeline of {@code run}. */
-  public static ObjectNode of(RunFolder run) {
+  public static ObjectNode of(ReportedRun run) {
     long origin = run.originEpochMs();
-    List<JsonNode> messages = new ArrayList<>(run.timeline());
+    List<MessageTimeline> messages = new ArrayList<>(run.timeline());
     if (messages.size() > MAX_ROWS) {
       messages.sort(Comparator.comparingInt(TimelineTable::interest).reversed());
       messages = new ArrayList<>(messages.subList(0, MAX_ROWS));
     }
-    messages.sort(Comparator.comparingLong(m -> Json.longOr(m, "acceptEpochMs", 0)));
+    messages.sort(Comparator.comparingLong(MessageTimeline::acceptEpochMs));
     ObjectNode out = JsonLines.MAPPER.createObjectNode();
     ArrayNode columns = out.putArray("columns");
     COLUMNS.forEach(columns::add);
     ArrayNode rows = out.putArray("rows");
-    for (JsonNode m : messages) {
+    for (MessageTimeline m : messages) {
       ArrayNode row = rows.addArray();
-      row.add(Json.textOr(m, "harnessId", ""));
-      row.add(Json.textOr(m, "queueId", ""));
-      if (Json.has(m, "acceptEpochMs")) {
-        row.add(RunSeries.seconds(Json.longOr(m, "acceptEpochMs", origin), origin));
-      } else {
-        row.addNull();
-      }
-      row.add(Json.textOr(m, "outcome", ""));
-      JsonNode attempts = m.path("attempts");
-      row.add(attempts.size());
-      row.add(deferred(attempts));
-      List<String> statuses = new ArrayList<>();
-      attempts.forEach(a -> statuses.add(Json.textOr(a, "status", "?")));
-      row.add(String.join(" → ", statuses));
-      String first = WorkerSplit.firstWorker(m);
+      row.add(m.harnessId() == null ? "" : m.harnessId());
+      row.add(m.queueId() == null ? "" : m.queueId());
+      row.add(RunSeries.seconds(m.acceptEpochMs(), origin));
+      row.add(m.outcome() == null ? "" : m.outcome().name());
+      row.add(m.attempts().size());
+      row.add(deferred(m));
+      row.add(
+          String.join(
+              " → ",
+              m.attempts().stream().map(a -> a.status() == null ? "?" : a.status()).toList()));
+      String first = m.firstWorker();
       row.add(first == null ? "" : first);
-      row.add(m.path("arrivals").size());
-      if (Json.has(m, "endToEndMs")) {
-        row.add(Json.longOr(m, "endToEndMs", 0));
+      row.add(m.arrivals().size());
+      if (m.endToEndMs() != null) {
+        row.add(m.endToEndMs());
       } else {
         row.addNull();
       }
@@ -76,20 +73,16 @@ public final class TimelineTable {
     return out;
   }
 
-  private static int deferred(JsonNode attempts) {
-    int n = 0;
-    for (JsonNode a : attempts) {
-      n += "deferred".equals(Json.textOr(a, "status", "")) ? 1 : 0;
-    }
-    return n;
+  private static int deferred(MessageTimeline m) {
+    return (int) m.attempts().stream().filter(DeliveryAttempt::deferred).count();
   }
 
-  private static int interest(JsonNode m) {
-    int arrivals = m.path("arrivals").size();
+  private static int interest(MessageTimeline m) {
+    int arrivals = m.arrivals().size();
     int score = 0;
-    score += arrivals == 0 ? 4 : 0;
+    score += m.notDelivered() ? 4 : 0;
     score += arrivals > 1 ? 2 : 0;
-    score += deferred(m.path("attempts")) > 0 ? 1 : 0;
+    score += deferred(m) > 0 ? 1 : 0;
     return score;
   }
 }

@@ -1,6 +1,7 @@
 package io.relayharness.report.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.relayharness.ledger.SinkArrival;
+import io.relayharness.observe.MessageTimeline;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +11,12 @@ import java.util.TreeSet;
 
 /**
  * How mail split over the workers: each message counted once, at the worker of its first arrival
- * (from timeline.jsonl, else from arrivals.jsonl by harness id). Immutable; thread-safe.
+ * (from the per-message timelines, else from the arrivals by harness id when there is no injector
+ * ledger). Immutable; thread-safe.
  *
  * @param firstArrivals messages per worker (every known worker, zero included), by worker name
  * @param totalArrivals every arrival, duplicates included
- * @param source the file the counts came from, or "none"
+ * @param source the files the counts came from, or "none"
  */
 public record WorkerSplit(Map<String, Long> firstArrivals, long totalArrivals, String source) {
 
@@ -23,37 +25,30 @@ public record WorkerSplit(Map<String, Long> firstArrivals, long totalArrivals, S
   }
 
   /** Counts the split of {@code run}. */
-  public static WorkerSplit of(RunFolder run) {
+  public static WorkerSplit of(ReportedRun run) {
     Map<String, Long> counts = new TreeMap<>();
     workersOf(run).forEach(w -> counts.put(w, 0L));
     long total = 0;
     if (!run.timeline().isEmpty()) {
-      for (JsonNode m : run.timeline()) {
-        String w = firstWorker(m);
-        JsonNode arrivals = m.get("arrivals");
-        total += arrivals != null && arrivals.isArray() ? arrivals.size() : 0;
-        if (w != null) {
-          counts.merge(w, 1L, Long::sum);
+      for (MessageTimeline m : run.timeline()) {
+        total += m.arrivals().size();
+        if (m.delivered()) {
+          counts.merge(RunSeries.workerName(m.firstWorker()), 1L, Long::sum);
         }
       }
-      return new WorkerSplit(counts, total, "timeline.jsonl");
+      return new WorkerSplit(counts, total, "accepted.jsonl joined with arrivals.jsonl");
     }
     if (!run.arrivals().isEmpty()) {
-      Map<String, JsonNode> first = new HashMap<>();
-      for (JsonNode a : run.arrivals()) {
+      Map<String, SinkArrival> first = new HashMap<>();
+      for (SinkArrival a : run.arrivals()) {
         total++;
-        String id = Json.textOr(a, "harnessId", Json.textOr(a, "messageId", null));
-        if (id == null) {
-          continue;
+        String id = a.harnessId() != null ? a.harnessId() : a.messageId();
+        if (id != null) {
+          first.merge(id, a, (x, y) -> y.arrivalEpochMs() < x.arrivalEpochMs() ? y : x);
         }
-        first.merge(
-            id,
-            a,
-            (x, y) ->
-                Json.longOr(y, "arrivalEpochMs", 0) < Json.longOr(x, "arrivalEpochMs", 0) ? y : x);
       }
-      for (JsonNode a : first.values()) {
-        counts.merge(Json.textOr(a, "worker", "unknown"), 1L, Long::sum);
+      for (SinkArrival a : first.values()) {
+        counts.merge(RunSeries.workerName(a.worker()), 1L, Long::sum);
       }
       return new WorkerSplit(counts, total, "arrivals.jsonl");
     }
@@ -84,45 +79,21 @@ public record WorkerSplit(Map<String, Long> firstArrivals, long totalArrivals, S
         .orElse(0);
   }
 
-  /** The worker of a timeline entry's earliest arrival, or null when it never arrived. */
-  static String firstWorker(JsonNode message) {
-    JsonNode arrivals = message.get("arrivals");
-    if (arrivals == null || !arrivals.isArray() || arrivals.isEmpty()) {
-      return null;
-    }
-    JsonNode first = arrivals.get(0);
-    for (JsonNode a : arrivals) {
-      if (Json.longOr(a, "epochMs", Long.MAX_VALUE)
-          < Json.longOr(first, "epochMs", Long.MAX_VALUE)) {
-        first = a;
-      }
-    }
-    return Json.textOr(first, "worker", "unknown");
-  }
-
   /**
    * Every worker of the run, sorted: the topology's {@code worker0..N-1} (scenario.yaml {@code
    * topology.workers}), so a worker that got nothing still shows, and every worker named in the
    * arrivals.
    */
-  static List<String> workersOf(RunFolder run) {
+  static List<String> workersOf(ReportedRun run) {
     TreeSet<String> names = new TreeSet<>();
-    JsonNode count = run.scenario().path("topology").path("workers");
-    if (count.canConvertToInt() && count.asInt() > 0 && count.asInt() <= 1000) {
-      for (int i = 0; i < count.asInt(); i++) {
+    String count = run.scenarioLeaves().get("topology.workers");
+    if (count != null && count.matches("\\d{1,3}")) {
+      for (int i = 0; i < Integer.parseInt(count); i++) {
         names.add("worker" + i);
       }
     }
-    for (JsonNode a : run.arrivals()) {
-      if (Json.has(a, "worker")) {
-        names.add(Json.textOr(a, "worker", ""));
-      }
-    }
-    for (JsonNode m : run.timeline()) {
-      JsonNode arrivals = m.get("arrivals");
-      if (arrivals != null && arrivals.isArray()) {
-        arrivals.forEach(a -> names.add(Json.textOr(a, "worker", "unknown")));
-      }
+    for (SinkArrival a : run.arrivals()) {
+      names.add(RunSeries.workerName(a.worker()));
     }
     return List.copyOf(names);
   }

@@ -30,6 +30,7 @@ import io.relayharness.topology.MailTopology;
 import io.relayharness.topology.ProjectLayout;
 import io.relayharness.topology.Relay;
 import io.relayharness.topology.SinkWorker;
+import io.relayharness.topology.Waits;
 import io.relayharness.verdict.SloVerdict;
 import io.relayharness.verdict.VerdictResult;
 import io.relayharness.verdict.VerdictResults;
@@ -172,15 +173,12 @@ public final class DockerScenarioEngine implements ScenarioEngine {
   }
 
   private static long awaitFirstMessage(LoadRun run) throws InterruptedException {
-    long deadline = System.nanoTime() + FIRST_MESSAGE_TIMEOUT.toNanos();
-    while (run.counters().snapshot().sent() == 0) {
-      if (run.result().isDone() || System.nanoTime() > deadline) {
-        if (run.result().isCompletedExceptionally()) {
-          run.result().join();
-        }
-        break;
-      }
-      Thread.sleep(20);
+    Waits.upTo(
+        FIRST_MESSAGE_TIMEOUT,
+        20,
+        () -> run.counters().snapshot().sent() > 0 || run.result().isDone());
+    if (run.counters().snapshot().sent() == 0 && run.result().isCompletedExceptionally()) {
+      run.result().join();
     }
     return System.currentTimeMillis();
   }
@@ -199,10 +197,10 @@ public final class DockerScenarioEngine implements ScenarioEngine {
   /** Waits until the relay's queue is empty, at most {@code maxSeconds}, or the relay breaks. */
   private static void drain(RunSampler sampler, int maxSeconds, RelayHealthWatch health)
       throws InterruptedException {
-    long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-    while (sampler.sampleQueueNow() > 0 && System.nanoTime() < deadline && !health.unhealthy()) {
-      Thread.sleep(500);
-    }
+    Waits.upTo(
+        Duration.ofSeconds(maxSeconds),
+        500,
+        () -> sampler.sampleQueueNow() <= 0 || health.unhealthy());
     if (sampler.queueDepth() > 0) {
       log.warn(
           "the relay's queue still holds {} messages after {} s of drain",

@@ -55,16 +55,15 @@ final class ScenarioLoad {
             .senderDomain(s.load().fromDomain())
             .senderPool(s.load().senderPool())
             .build();
-    return LoadRunSpec.of(
-            host,
-            port,
-            profile.build(),
-            mail,
-            folder.resolve("accepted.jsonl"),
-            folder.resolve("gatling"))
-        .withSmtp(client(s.client(), host, port))
-        .withDescription(s.name())
-        .withConsoleLog(folder.resolve(CONSOLE_LOG));
+    return LoadRunSpec.builder()
+        .smtp(client(s.client(), host, port))
+        .profile(profile.build())
+        .mail(mail)
+        .ledgerFile(folder.resolve("accepted.jsonl"))
+        .resultsFolder(folder.resolve("gatling"))
+        .description(s.name())
+        .consoleLog(folder.resolve(CONSOLE_LOG))
+        .build();
   }
 
   private static double journalFraction(Scenario s) {
@@ -91,24 +90,22 @@ final class ScenarioLoad {
 
   private static SmtpClientConfig client(ClientSpec c, String host, int port) {
     int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
-    SmtpClientConfig config =
-        SmtpClientConfig.defaults()
-            .withTarget(host, port)
-            .withHeloName(c.helo())
-            .withMaxConnectionsPerEventLoop(Math.max(1, (c.maxConnections() + loops - 1) / loops))
-            .withPipelining(c.pipelining() ? PipeliningMode.AUTO : PipeliningMode.OFF);
-    config =
-        switch (c.starttls()) {
-          case OFF -> config.withStartTls(StartTlsMode.OFF, TlsTrust.trustAll());
-          case OPPORTUNISTIC ->
-              config.withStartTls(StartTlsMode.OPPORTUNISTIC, TlsTrust.trustAll());
-          case REQUIRED -> config.withStartTls(StartTlsMode.REQUIRED, TlsTrust.trustAll());
-        };
+    SmtpClientConfig.Builder config =
+        SmtpClientConfig.builder()
+            .target(host, port)
+            .heloName(c.helo())
+            .maxConnectionsPerEventLoop(Math.max(1, (c.maxConnections() + loops - 1) / loops))
+            .pipelining(c.pipelining() ? PipeliningMode.AUTO : PipeliningMode.OFF)
+            .tlsTrust(TlsTrust.trustAll())
+            .startTls(
+                switch (c.starttls()) {
+                  case OFF -> StartTlsMode.OFF;
+                  case OPPORTUNISTIC -> StartTlsMode.OPPORTUNISTIC;
+                  case REQUIRED -> StartTlsMode.REQUIRED;
+                });
     if (c.authUser() != null) {
-      config =
-          config.withCredentials(
-              new SmtpCredentials(c.authUser(), c.authPassword(), AuthMechanism.PLAIN));
+      config.credentials(new SmtpCredentials(c.authUser(), c.authPassword(), AuthMechanism.PLAIN));
     }
-    return config;
+    return config.build();
   }
 }

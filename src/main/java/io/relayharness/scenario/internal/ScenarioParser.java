@@ -15,6 +15,7 @@ import io.relayharness.scenario.MailSpec;
 import io.relayharness.scenario.RelaySpec;
 import io.relayharness.scenario.Scenario;
 import io.relayharness.scenario.ScenarioException;
+import io.relayharness.scenario.SweepSpec;
 import io.relayharness.scenario.TopologySpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +108,7 @@ public final class ScenarioParser {
         new ExpectParser(f, topology, timeline)
             .parse(top.get("expect"), f.words(top, "", "expectFailure"));
     List<BrokenRelay> brokenBy = brokenBy(top.get("brokenBy"), expect);
+    SweepSpec sweep = sweep(f.object(top.get("sweep"), "sweep"));
     if (!f.errors().isEmpty()) {
       throw new ScenarioException(f.errors());
     }
@@ -124,7 +126,51 @@ public final class ScenarioParser {
         drain,
         expect,
         brokenBy,
+        sweep,
         effectiveYaml);
+  }
+
+  /**
+   * Reads the {@code sweep:} block: keys as {@code --set} names them, each with at least two
+   * distinct values. Whether each value loads is checked by {@code ScenarioLoader}.
+   */
+  private SweepSpec sweep(ObjectNode node) {
+    if (node.isEmpty()) {
+      return SweepSpec.NONE;
+    }
+    int repeats = (int) f.integer(node, "sweep", "repeats");
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    JsonNode p = node.get("parameters");
+    if (p == null || p.isNull()) {
+      f.error("sweep.parameters", "required key is missing (name one or two keys to sweep)");
+      return SweepSpec.NONE;
+    }
+    if (!p.isObject()) {
+      f.error("sweep.parameters", "expected a mapping of key to values, got " + Fields.show(p));
+      return SweepSpec.NONE;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = p.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = "sweep.parameters." + e.getKey();
+      JsonNode v = e.getValue();
+      if (v == null || !v.isArray()) {
+        f.error(at, "expected a list of values, got " + Fields.show(v));
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        JsonNode item = v.get(i);
+        if (!item.isValueNode() || item.isNull()) {
+          f.error(at + "[" + i + "]", "expected a value, got " + Fields.show(item));
+        } else {
+          values.add(item.isBoolean() ? (item.asBoolean() ? "yes" : "no") : item.asText());
+        }
+      }
+      params.put(e.getKey(), values);
+    }
+    SweepSpec.problems(params).forEach(problem -> f.error("sweep.parameters", problem));
+    return new SweepSpec(params, repeats);
   }
 
   private List<BrokenRelay> brokenBy(JsonNode node, Expectations expect) {

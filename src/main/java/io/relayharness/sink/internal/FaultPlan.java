@@ -30,7 +30,7 @@ public final class FaultPlan {
   public synchronized Fault add(Fault fault) {
     Fault f = fault.validated();
     if (f.id() == null || f.id().isBlank()) {
-      f = f.withId("f" + nextId.getAndIncrement());
+      f = f.toBuilder().id("f" + nextId.getAndIncrement()).build();
     } else if (faults.stream().anyMatch(a -> a.fault().id().equals(fault.id()))) {
       throw new IllegalArgumentException("fault: id " + fault.id() + " is already in use");
     }

@@ -50,6 +50,8 @@ public final class SinkLedger implements AutoCloseable {
   private boolean syncing; // guarded by lock
   private long appendedRecords; // guarded by lock
   private long fsyncs; // guarded by lock
+  private long fsyncNanos; // time inside the appends' fsyncs; guarded by lock
+  private long gatherNanos; // time leaders waited for other writers; guarded by lock
   private boolean closed; // guarded by lock
 
   private SinkLedger(Path file, long groupCommitMs, long recoveredRecords, long tornBytes)
@@ -164,7 +166,9 @@ public final class SinkLedger implements AutoCloseable {
       appendedRecords++;
       long myEnd = writtenBytes;
       if (groupCommitNanos == 0) {
+        long t0 = System.nanoTime();
         appendChannel.force(false);
+        fsyncNanos += System.nanoTime() - t0;
         fsyncs++;
         durableBytes = myEnd;
         return;
@@ -187,6 +191,7 @@ public final class SinkLedger implements AutoCloseable {
     boolean done = false;
     try {
       long left = groupCommitNanos;
+      long t0 = System.nanoTime();
       while (left > 0) {
         try {
           left = gatherWindow.awaitNanos(left);
@@ -196,6 +201,7 @@ public final class SinkLedger implements AutoCloseable {
         }
       }
       long target = writtenBytes;
+      long t1 = System.nanoTime();
       lock.unlock();
       try {
         appendChannel.force(false);
@@ -203,6 +209,8 @@ public final class SinkLedger implements AutoCloseable {
       } finally {
         lock.lock();
       }
+      gatherNanos += t1 - t0;
+      fsyncNanos += System.nanoTime() - t1;
       fsyncs++;
       if (target > durableBytes) {
         durableBytes = target;
@@ -306,6 +314,16 @@ public final class SinkLedger implements AutoCloseable {
     lock.lock();
     try {
       return fsyncs;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns {time inside fsyncs, time leaders spent gathering} in nanoseconds, since open. */
+  public long[] syncNanos() {
+    lock.lock();
+    try {
+      return new long[] {fsyncNanos, gatherNanos};
     } finally {
       lock.unlock();
     }

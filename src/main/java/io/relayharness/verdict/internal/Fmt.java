@@ -1,5 +1,6 @@
 package io.relayharness.verdict.internal;
 
+import io.relayharness.observe.NumberText;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -23,18 +24,9 @@ public final class Fmt {
     return String.format(Locale.ROOT, "%+.1f s", ms / 1000.0);
   }
 
-  /** Returns a number without needless decimals (up to 3 significant after the point). */
+  /** Returns a number in the project's one format ({@link NumberText#of(double)}). */
   public static String num(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    if (Math.abs(v) != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7)) {
-      return String.format(Locale.ROOT, "%.3g", v);
-    }
-    return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    return NumberText.of(v);
   }
 
   /** Returns a ratio as a percentage with one decimal. */

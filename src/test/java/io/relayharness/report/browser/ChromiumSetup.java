@@ -8,19 +8,30 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds Chromium for the browser tests through the project's own set-up script ({@code
- * docker/engine/ensure-chromium.sh}, which installs Debian's package when it can). When it cannot,
- * the calling test is skipped with the script's reason, printed so the skip is visible. Stateless;
- * thread-safe.
+ * Finds Chromium and chromedriver for the browser tests through the project's own set-up script
+ * ({@code docker/engine/ensure-chromium.sh}, which installs Debian's chromium and chromium-driver
+ * packages when it can). When it cannot, the calling test is skipped with the script's reason,
+ * printed so the skip is visible. Stateless; thread-safe.
  */
 public final class ChromiumSetup {
+
+  /**
+   * The two executables a browser test needs.
+   *
+   * @param chromium the browser
+   * @param chromedriver its WebDriver server, from the same distribution
+   */
+  public record Executables(Path chromium, Path chromedriver) {}
 
   private static final long INSTALL_TIMEOUT_SEC = 600;
 
   private ChromiumSetup() {}
 
-  /** The chromium executable, installing it first if needed; aborts the test when impossible. */
-  public static Path ensure() {
+  /**
+   * Returns chromium and chromedriver, installing them first if needed; aborts the test when
+   * impossible.
+   */
+  public static Executables ensure() {
     Path script = Path.of("docker/engine/ensure-chromium.sh").toAbsolutePath();
     try {
       Process p =
@@ -33,10 +44,14 @@ public final class ChromiumSetup {
       }
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (p.exitValue() != 0 || out.isEmpty() || !Files.isExecutable(Path.of(out))) {
-        return skip("ensure-chromium.sh exit " + p.exitValue() + ": " + err);
+      String[] lines = out.split("\n");
+      if (p.exitValue() != 0
+          || lines.length != 2
+          || !Files.isExecutable(Path.of(lines[0]))
+          || !Files.isExecutable(Path.of(lines[1]))) {
+        return skip("ensure-chromium.sh exit " + p.exitValue() + ", printed " + out + ": " + err);
       }
-      return Path.of(out);
+      return new Executables(Path.of(lines[0]), Path.of(lines[1]));
     } catch (IOException e) {
       return skip("cannot run " + script + ": " + e);
     } catch (InterruptedException e) {
@@ -45,7 +60,7 @@ public final class ChromiumSetup {
     }
   }
 
-  private static Path skip(String reason) {
+  private static Executables skip(String reason) {
     System.err.println("[report tests] SKIPPED browser checks: " + reason);
     Assumptions.abort("Chromium unavailable: " + reason);
     return null;

@@ -1,31 +1,35 @@
 package io.relayharness.report.browser;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relayharness.ledger.JsonLines;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.logging.Level;
+import org.awaitility.core.ConditionTimeoutException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * A headless Chromium (Debian's {@code chromium}) started for tests with no network use, driven
- * over the DevTools protocol: open a local page with the network emulated offline, collect console
- * errors, exceptions and any non-local request, read {@code window.__reportStatus}, save a
- * full-page screenshot. One browser per instance, one page at a time. Not thread-safe.
+ * A headless Chromium (Debian's {@code chromium}) driven through Selenium and Debian's {@code
+ * chromedriver}, both given by path so Selenium Manager never looks for (or downloads) anything:
+ * open a local page with the network emulated offline, collect console errors, exceptions and any
+ * non-local request (from chromedriver's browser and performance logs), read {@code
+ * window.__reportStatus}, save a full-page screenshot. One browser per instance, one page at a
+ * time. Not thread-safe.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -35,10 +39,7 @@ public final class HeadlessChromium implements AutoCloseable {
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_SCREENSHOT_HEIGHT_PX = 16_000;
 
-  private final Process process;
-  private final Path userDataDir;
-  private final DevToolsConnection devTools;
-  private final List<String> stderr = new CopyOnWriteArrayList<>();
+  private final ChromeDriver driver;
 
   /**
    * What a page did when opened.
@@ -56,64 +57,41 @@ public final class HeadlessChromium implements AutoCloseable {
       Path screenshot,
       JsonNode read) {}
 
-  private HeadlessChromium(Path chromium) throws IOException {
-    userDataDir = Files.createTempDirectory("relay-harness-chromium-");
-    process =
-        new ProcessBuilder(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--user-data-dir=" + userDataDir,
-                "--window-size=" + WIDTH_PX + ",3000",
-                "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0",
-                "about:blank")
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    CompletableFuture<URI> endpoint = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  stderr.add(line);
-                  int at = line.indexOf("ws://");
-                  if (line.startsWith("DevTools listening on") && at >= 0) {
-                    endpoint.complete(URI.create(line.substring(at).trim()));
-                  }
-                }
-              } catch (IOException e) {
-                endpoint.completeExceptionally(e);
-              }
-              endpoint.completeExceptionally(
-                  new IOException("chromium ended before DevTools listened: " + stderr));
-            },
-            "chromium-stderr");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      devTools = DevToolsConnection.open(endpoint.get(30, TimeUnit.SECONDS));
-    } catch (Exception e) {
-      close();
-      throw new IOException("chromium did not start DevTools within 30 s; stderr: " + stderr, e);
-    }
+  private HeadlessChromium(ChromiumSetup.Executables browser) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(browser.chromium().toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--window-size=" + WIDTH_PX + ",3000");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(browser.chromedriver().toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    driver.setNetworkConditions(offline);
+    driver.manage().timeouts().pageLoadTimeout(STEP_TIMEOUT).scriptTimeout(STEP_TIMEOUT);
   }
 
-  /** Starts {@code chromium} headless with a fresh profile. */
-  public static HeadlessChromium start(Path chromium) throws IOException {
-    return new HeadlessChromium(chromium);
+  /** Starts chromium headless with a fresh profile, through chromedriver. */
+  public static HeadlessChromium start(ChromiumSetup.Executables browser) {
+    return new HeadlessChromium(browser);
   }
 
   /**
@@ -129,77 +107,25 @@ public final class HeadlessChromium implements AutoCloseable {
    * page is ready, returning its JSON value in {@link PageResult#read()}.
    */
   public PageResult open(Path html, Path screenshot, String expression) {
-    String targetId =
-        devTools
-            .send(null, "Target.createTarget", params().put("url", "about:blank"), STEP_TIMEOUT)
-            .path("targetId")
-            .asText();
-    String session =
-        devTools
-            .send(
-                null,
-                "Target.attachToTarget",
-                params().put("targetId", targetId).put("flatten", true),
-                STEP_TIMEOUT)
-            .path("sessionId")
-            .asText();
-    try {
-      for (String domain : List.of("Runtime", "Log", "Page", "Network")) {
-        devTools.send(session, domain + ".enable", null, STEP_TIMEOUT);
-      }
-      devTools.send(
-          session,
-          "Network.emulateNetworkConditions",
-          params()
-              .put("offline", true)
-              .put("latency", 0)
-              .put("downloadThroughput", -1)
-              .put("uploadThroughput", -1),
-          STEP_TIMEOUT);
-      devTools.send(
-          session,
-          "Emulation.setDeviceMetricsOverride",
-          params()
-              .put("width", WIDTH_PX)
-              .put("height", 1000)
-              .put("deviceScaleFactor", 1)
-              .put("mobile", false),
-          STEP_TIMEOUT);
-      devTools.send(
-          session,
-          "Page.navigate",
-          params().put("url", html.toAbsolutePath().toUri().toString()),
-          STEP_TIMEOUT);
-      devTools.awaitEvent(
-          "Page.loadEventFired for " + html,
-          e ->
-              "Page.loadEventFired".equals(e.path("method").asText())
-                  && session.equals(e.path("sessionId").asText()),
-          STEP_TIMEOUT);
-      JsonNode status = awaitReady(session, html);
-      saveScreenshot(session, screenshot);
-      JsonNode read = null;
-      if (expression != null) {
-        read = json(evaluate(session, "JSON.stringify(" + expression + ")").asText("null"));
-      }
-      return new PageResult(errors(session), nonLocalRequests(session), status, screenshot, read);
-    } finally {
-      devTools.send(null, "Target.closeTarget", params().put("targetId", targetId), STEP_TIMEOUT);
-    }
+    driver.get("about:blank");
+    drain(LogType.BROWSER);
+    drain(LogType.PERFORMANCE);
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", WIDTH_PX, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+    driver.get(html.toAbsolutePath().toUri().toString());
+    JsonNode status = awaitReady(html);
+    saveScreenshot(screenshot);
+    JsonNode read = expression == null ? null : evaluate(expression);
+    List<String> errors = errors(driver.manage().logs().get(LogType.BROWSER).getAll());
+    List<String> requests =
+        nonLocalRequests(driver.manage().logs().get(LogType.PERFORMANCE).getAll());
+    return new PageResult(errors, requests, status, screenshot, read);
   }
 
-  private JsonNode evaluate(String session, String expression) {
-    JsonNode r =
-        devTools.send(
-            session,
-            "Runtime.evaluate",
-            params().put("expression", expression).put("returnByValue", true),
-            STEP_TIMEOUT);
-    if (r.has("exceptionDetails")) {
-      throw new IllegalStateException(
-          "page threw on " + expression + ": " + r.get("exceptionDetails"));
-    }
-    return r.path("result").path("value");
+  private JsonNode evaluate(String expression) {
+    Object text = driver.executeScript("return JSON.stringify(" + expression + ");");
+    return json(String.valueOf(text));
   }
 
   private static JsonNode json(String text) {
@@ -210,84 +136,71 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  private JsonNode awaitReady(String session, Path html) {
-    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-    JsonNode status = null;
-    while (System.nanoTime() < deadline) {
-      status = json(evaluate(session, "JSON.stringify(window.__reportStatus || null)").asText());
-      if (status != null && status.path("ready").asBoolean(false)) {
-        return status;
-      }
-      // The page's scripts run synchronously after load; one more round trip is the only pause.
-      devTools.send(session, "Runtime.evaluate", params().put("expression", "0"), STEP_TIMEOUT);
+  private JsonNode awaitReady(Path html) {
+    JsonNode[] last = new JsonNode[1];
+    try {
+      return await("window.__reportStatus.ready in " + html)
+          .atMost(STEP_TIMEOUT)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> last[0] = evaluate("window.__reportStatus || null"),
+              s -> s != null && s.path("ready").asBoolean(false));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "expected window.__reportStatus.ready in "
+              + html
+              + " within "
+              + STEP_TIMEOUT.toSeconds()
+              + " s; last status: "
+              + last[0]
+              + "; errors: "
+              + errors(driver.manage().logs().get(LogType.BROWSER).getAll()),
+          e);
     }
-    throw new IllegalStateException(
-        "expected window.__reportStatus.ready in "
-            + html
-            + " within "
-            + STEP_TIMEOUT.toSeconds()
-            + " s; last status: "
-            + status
-            + "; errors: "
-            + errors(session));
   }
 
-  private void saveScreenshot(String session, Path png) {
-    JsonNode layout = devTools.send(session, "Page.getLayoutMetrics", null, STEP_TIMEOUT);
-    int height =
-        (int)
-            Math.min(
-                MAX_SCREENSHOT_HEIGHT_PX,
-                Math.ceil(layout.path("cssContentSize").path("height").asDouble(3000)));
-    ObjectNode clip = params().put("x", 0).put("y", 0).put("width", WIDTH_PX).put("height", height);
-    clip.put("scale", 1);
-    ObjectNode p = params().put("format", "png").put("captureBeyondViewport", true);
-    p.set("clip", clip);
-    String data =
-        devTools.send(session, "Page.captureScreenshot", p, STEP_TIMEOUT).path("data").asText();
+  private void saveScreenshot(Path png) {
+    Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Object size = layout.get("cssContentSize");
+    double contentHeight =
+        size instanceof Map<?, ?> m && m.get("height") instanceof Number n ? n.doubleValue() : 3000;
+    int height = (int) Math.min(MAX_SCREENSHOT_HEIGHT_PX, Math.ceil(contentHeight));
+    Map<String, Object> clip =
+        Map.of("x", 0, "y", 0, "width", WIDTH_PX, "height", height, "scale", 1);
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
     try {
-      Files.write(png, Base64.getDecoder().decode(data));
+      Files.write(png, Base64.getDecoder().decode(String.valueOf(shot.get("data"))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + png, e);
     }
   }
 
-  private List<String> errors(String session) {
+  private void drain(String logType) {
+    driver.manage().logs().get(logType);
+  }
+
+  /** Console errors, uncaught exceptions and failed loads: the browser log's SEVERE entries. */
+  private static List<String> errors(List<LogEntry> browserLog) {
     List<String> out = new ArrayList<>();
-    for (JsonNode e : devTools.events()) {
-      if (!session.equals(e.path("sessionId").asText())) {
-        continue;
-      }
-      JsonNode p = e.path("params");
-      switch (e.path("method").asText()) {
-        case "Runtime.consoleAPICalled" -> {
-          String type = p.path("type").asText();
-          if (type.equals("error") || type.equals("assert")) {
-            out.add("console." + type + ": " + p.path("args"));
-          }
-        }
-        case "Runtime.exceptionThrown" -> out.add("exception: " + p.path("exceptionDetails"));
-        case "Log.entryAdded" -> {
-          if (p.path("entry").path("level").asText().equals("error")) {
-            out.add(
-                "log: "
-                    + p.path("entry").path("text").asText()
-                    + " "
-                    + p.path("entry").path("url").asText());
-          }
-        }
-        default -> {}
+    for (LogEntry e : browserLog) {
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        out.add(e.getMessage());
       }
     }
     return out;
   }
 
-  private List<String> nonLocalRequests(String session) {
+  /** Every request the page sent that is not file:, data: or about:blank. */
+  private static List<String> nonLocalRequests(List<LogEntry> performanceLog) {
     List<String> out = new ArrayList<>();
-    for (JsonNode e : devTools.events()) {
-      if (session.equals(e.path("sessionId").asText())
-          && e.path("method").asText().equals("Network.requestWillBeSent")) {
-        String url = e.path("params").path("request").path("url").asText();
+    for (LogEntry e : performanceLog) {
+      JsonNode message = json(e.getMessage()).path("message");
+      if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+        String url = message.path("params").path("request").path("url").asText();
         if (!url.startsWith("file:") && !url.startsWith("data:") && !url.equals("about:blank")) {
           out.add(url);
         }
@@ -296,32 +209,9 @@ public final class HeadlessChromium implements AutoCloseable {
     return out;
   }
 
-  private static ObjectNode params() {
-    return JsonLines.MAPPER.createObjectNode();
-  }
-
-  /** Closes the browser and deletes its profile. */
+  /** Closes the browser and chromedriver. */
   @Override
   public void close() {
-    if (devTools != null) {
-      try {
-        devTools.send(null, "Browser.close", null, Duration.ofSeconds(5));
-      } catch (RuntimeException ignored) {
-        // the process is ended below either way
-      }
-      devTools.close();
-    }
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(userDataDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp dir left behind is harmless
-    }
+    driver.quit();
   }
 }

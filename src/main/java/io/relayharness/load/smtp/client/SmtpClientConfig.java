@@ -79,66 +79,6 @@ public record SmtpClientConfig(
     return b;
   }
 
-  /**
-   * Returns a copy aimed at {@code host:port}.
-   *
-   * @deprecated use {@code toBuilder().target(host, port).build()}
-   */
-  @Deprecated
-  public SmtpClientConfig withTarget(String host, int port) {
-    return toBuilder().target(host, port).build();
-  }
-
-  /**
-   * Returns a copy that introduces itself as {@code name} in EHLO.
-   *
-   * @deprecated use {@code toBuilder().heloName(name).build()}
-   */
-  @Deprecated
-  public SmtpClientConfig withHeloName(String name) {
-    return toBuilder().heloName(name).build();
-  }
-
-  /**
-   * Returns a copy with another connection cap per event loop.
-   *
-   * @deprecated use {@code toBuilder().maxConnectionsPerEventLoop(cap).build()}
-   */
-  @Deprecated
-  public SmtpClientConfig withMaxConnectionsPerEventLoop(int cap) {
-    return toBuilder().maxConnectionsPerEventLoop(cap).build();
-  }
-
-  /**
-   * Returns a copy with another pipelining mode.
-   *
-   * @deprecated use {@code toBuilder().pipelining(mode).build()}
-   */
-  @Deprecated
-  public SmtpClientConfig withPipelining(PipeliningMode mode) {
-    return toBuilder().pipelining(mode).build();
-  }
-
-  /**
-   * Returns a copy with another STARTTLS mode and certificate trust.
-   *
-   * @deprecated use {@code toBuilder().startTls(mode).tlsTrust(trust).build()}
-   */
-  @Deprecated
-  public SmtpClientConfig withStartTls(StartTlsMode mode, TlsTrust trust) {
-    return toBuilder().startTls(mode).tlsTrust(trust).build();
-  }
-
-  /**
-   * Returns a copy that authenticates with {@code auth} (null: no AUTH).
-   *
-   * @deprecated use {@code toBuilder().credentials(auth).build()}
-   */
-  @Deprecated
-  public SmtpClientConfig withCredentials(SmtpCredentials auth) {
-    return toBuilder().credentials(auth).build();
-  }
-
   private static void requireText(String key, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(key + " must not be blank, was '" + value + "'");

@@ -8,8 +8,7 @@ import java.util.List;
  * @param outcome accepted, rejected or failed
  * @param replyCode the SMTP code that decided it, 0 when no reply did
  * @param replyText the deciding reply as one line ({@code 451 4.3.0 ...}), or the error
- * @param stage where it was decided: {@code connect}, {@code greeting}, {@code ehlo}, {@code
- *     starttls}, {@code auth}, {@code mail}, {@code rcpt}, {@code data}, {@code eod}, {@code queue}
+ * @param stage where it was decided: a {@link ClientStage#wireName()} ({@code rcpt})
  * @param acceptedRcpts the recipients the server accepted (a subset when some were refused)
  * @param firstRefusal the first refused reply (e.g. one RCPT) even when the message was accepted
  *     for other recipients, or null

@@ -1,6 +1,7 @@
 package io.relayharness.load.smtp.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.gatling.netty.util.Transports;
 import io.netty.channel.EventLoop;
@@ -235,11 +236,9 @@ class SmtpClientTest {
       assertThat(server.openConnections()).isEqualTo(1);
 
       assertThat(client.close(Duration.ofSeconds(5))).as("closed in time").isTrue();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertThat(server.openConnections()).as("server-side sessions after QUIT").isZero();
+      await("server-side sessions to end after QUIT")
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(server.openConnections()).isZero());
     }
   }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.relayharness.load.smtp.client.ClientStage;
 import io.relayharness.load.smtp.client.PhaseTimings;
 import io.relayharness.load.smtp.client.SmtpClientConfig;
 import io.relayharness.load.smtp.client.SmtpTransaction;
@@ -78,7 +79,7 @@ public final class ConnectionPool {
   /** Sends {@code tx} on an idle connection, or queues it and opens a connection if allowed. */
   public void acquire(SmtpTransaction tx) {
     if (closed) {
-      tx.complete(failure("queue", "client closed"));
+      tx.complete(failure(ClientStage.QUEUE.wireName(), "client closed"));
       return;
     }
     SmtpConnection conn = idle.pollLast();
@@ -106,7 +107,7 @@ public final class ConnectionPool {
       closedPromise = loop.newPromise();
       closed = true;
       while (!waiting.isEmpty()) {
-        waiting.pollFirst().complete(failure("queue", "client closed"));
+        waiting.pollFirst().complete(failure(ClientStage.QUEUE.wireName(), "client closed"));
       }
       idle.clear();
       for (SmtpConnection conn : new ArrayList<>(all)) {
@@ -194,7 +195,9 @@ public final class ConnectionPool {
       waiting
           .pollFirst()
           .complete(
-              failure("queue", "no free connection within " + config.queueTimeoutMs() + " ms"));
+              failure(
+                  ClientStage.QUEUE.wireName(),
+                  "no free connection within " + config.queueTimeoutMs() + " ms"));
     }
   }
 

@@ -5,60 +5,34 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
-import io.relayharness.load.smtp.client.AuthMechanism;
-import io.relayharness.load.smtp.client.PhaseTimings;
 import io.relayharness.load.smtp.client.PipeliningMode;
-import io.relayharness.load.smtp.client.QueueIds;
 import io.relayharness.load.smtp.client.SmtpClientConfig;
-import io.relayharness.load.smtp.client.SmtpCredentials;
 import io.relayharness.load.smtp.client.SmtpReply;
 import io.relayharness.load.smtp.client.SmtpTransaction;
-import io.relayharness.load.smtp.client.StartTlsMode;
 import io.relayharness.load.smtp.client.TransactionOutcome;
 import io.relayharness.load.smtp.client.TransactionResult;
-import io.relayharness.vocab.SmtpStage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One SMTP connection and its conversation: set-up (greeting, EHLO, STARTTLS, AUTH), then mail
- * transactions one after another (MAIL, RCPT, DATA, content; pipelined or not), RSET after a
- * refused one, QUIT at the end.
+ * One SMTP connection: routes the server's replies to its {@link SessionSetup} until the connection
+ * is ready, then to one {@link MailTransaction} after another; sends RSET after a refused
+ * transaction and QUIT at the end; owns the reply deadline and the close.
  *
  * <pre>
- *  CONNECTING → GREETING → EHLO ─┬→ STARTTLS → TLS_HANDSHAKE → EHLO ─┐
- *                                └───────────────────────────────────┴→ AUTH_* → IDLE
- *  IDLE → MAIL → RCPT… → DATA → CONTENT → IDLE        (refusal: → RSET → IDLE; 421: closed)
+ *  SETUP ─(ready)→ IDLE ⇄ TRANSACTION ─(refusal)→ RSET → IDLE;   IDLE → QUIT → CLOSED
+ *  any phase ─(421 / timeout / error / server close)→ CLOSED
  * </pre>
  *
  * Not thread-safe: every method runs on the channel's event loop, which is also the pool's.
  */
 public final class SmtpConnection extends ChannelInboundHandlerAdapter {
 
-  private enum State {
-    CONNECTING,
-    GREETING,
-    EHLO,
-    HELO,
-    STARTTLS,
-    TLS_HANDSHAKE,
-    AUTH_PLAIN,
-    AUTH_LOGIN,
-    AUTH_LOGIN_USER,
-    AUTH_LOGIN_PASS,
+  private enum Phase {
+    SETUP,
     IDLE,
-    MAIL,
-    RCPT,
-    DATA,
-    CONTENT,
-    DISCARD,
+    TRANSACTION,
     RSET,
     QUIT,
     CLOSED
@@ -66,44 +40,25 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
 
   private final ConnectionPool pool;
   private final SmtpClientConfig config;
-  private final SslContext sslContext;
+  private final SessionSetup setup;
   private Channel channel;
-  private State state = State.CONNECTING;
+  private Phase phase = Phase.SETUP;
+  private MailTransaction transaction;
   private long deadlineNanos;
   private boolean closeNotified;
   private boolean quitWhenIdle;
-
-  private boolean offersPipelining;
-  private boolean offersStartTls;
-  private final Set<String> authMechanisms = new HashSet<>();
-  private boolean tlsActive;
-  private int messagesSent;
-
-  private final long connectStartNanos = System.nanoTime();
-  private long connectedNanos;
-  private long readyNanos;
   private boolean fresh = true;
-
-  private SmtpTransaction tx;
-  private boolean txDecided;
-  private boolean pipelined;
-  private SmtpReply mailRefusal;
-  private int rcptIndex;
-  private List<String> accepted;
-  private SmtpReply firstRefusal;
-  private long beginNanos;
-  private long envelopeDoneNanos;
-  private long dataAcceptedNanos;
+  private int messagesSent;
 
   SmtpConnection(ConnectionPool pool, SmtpClientConfig config, SslContext sslContext) {
     this.pool = pool;
     this.config = config;
-    this.sslContext = sslContext;
+    this.setup = new SessionSetup(this, config, sslContext);
   }
 
   /** Returns whether the connection waits for work. */
   boolean isIdle() {
-    return state == State.IDLE;
+    return phase == Phase.IDLE;
   }
 
   // ---- Netty events ----
@@ -111,9 +66,7 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-    connectedNanos = System.nanoTime();
-    state = State.GREETING;
-    expectWithin(config.commandTimeoutMs());
+    setup.connected();
     ctx.fireChannelActive();
   }
 
@@ -156,74 +109,33 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
   /** Sends QUIT when idle, or after the transaction in progress; closes a connection in set-up. */
   void shutdown() {
     quitWhenIdle = true;
-    if (state == State.IDLE) {
+    if (phase == Phase.IDLE) {
       quit();
-    } else if (tx == null && state != State.QUIT && state != State.CLOSED && channel != null) {
+    } else if (phase == Phase.SETUP && channel != null) {
       abort("client closed");
       channel.close();
     }
   }
 
-  // ---- transactions ----
-
   /** Starts a transaction; the connection must be idle. */
-  void begin(SmtpTransaction transaction) {
-    tx = transaction;
-    txDecided = false;
-    mailRefusal = null;
-    firstRefusal = null;
-    rcptIndex = 0;
-    accepted = new ArrayList<>(transaction.rcpts().size());
-    beginNanos = System.nanoTime();
-    envelopeDoneNanos = 0;
-    dataAcceptedNanos = 0;
-    pipelined =
+  void begin(SmtpTransaction tx) {
+    boolean pipelined =
         config.pipelining() == PipeliningMode.ON
-            || (config.pipelining() == PipeliningMode.AUTO && offersPipelining);
-    state = State.MAIL;
-    expectWithin(config.commandTimeoutMs());
-    ByteBuf out = channel.alloc().buffer(pipelined ? 64 + 48 * transaction.rcpts().size() : 64);
-    line(out, "MAIL FROM:<" + transaction.from() + ">");
-    if (pipelined) {
-      for (String rcpt : transaction.rcpts()) {
-        line(out, "RCPT TO:<" + rcpt + ">");
-      }
-      line(out, "DATA");
-    }
-    channel.writeAndFlush(out, channel.voidPromise());
+            || (config.pipelining() == PipeliningMode.AUTO && setup.offersPipelining());
+    MailTransaction.SetupTimings timings =
+        fresh
+            ? new MailTransaction.SetupTimings(setup.connectMicros(), setup.setupMicros())
+            : MailTransaction.SetupTimings.REUSED;
+    fresh = false;
+    phase = Phase.TRANSACTION;
+    transaction = new MailTransaction(this, config, tx, pipelined, timings);
+    transaction.start();
   }
 
   private void onReply(SmtpReply reply) {
-    switch (state) {
-      case GREETING -> {
-        if (reply.isPositive()) {
-          sendEhlo();
-        } else {
-          refuseSetup("greeting", reply);
-        }
-      }
-      case EHLO -> onEhlo(reply);
-      case HELO -> {
-        if (reply.isPositive()) {
-          afterEhlo();
-        } else {
-          refuseSetup("ehlo", reply);
-        }
-      }
-      case STARTTLS -> onStartTls(reply);
-      case AUTH_PLAIN, AUTH_LOGIN_PASS -> {
-        if (reply.code() == 235) {
-          ready();
-        } else {
-          refuseSetup("auth", reply);
-        }
-      }
-      case AUTH_LOGIN ->
-          authLoginStep(reply, config.credentials().username(), State.AUTH_LOGIN_USER);
-      case AUTH_LOGIN_USER ->
-          authLoginStep(reply, config.credentials().password(), State.AUTH_LOGIN_PASS);
-      case MAIL, RCPT, DATA, CONTENT -> onTransactionReply(reply);
-      case DISCARD -> rset();
+    switch (phase) {
+      case SETUP -> setup.onReply(reply);
+      case TRANSACTION -> transaction.onReply(reply);
       case RSET -> {
         if (reply.isPositive()) {
           release();
@@ -231,138 +143,96 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
           closeNow();
         }
       }
-      case QUIT -> closeNow();
-      default -> closeNow(); // unsolicited reply, e.g. 421 idle timeout
+      default -> closeNow(); // QUIT's reply, or an unsolicited one such as a 421 idle timeout
     }
   }
 
-  private void onTransactionReply(SmtpReply reply) {
-    if (reply.code() == 421) {
-      decide(TransactionOutcome.REJECTED, stageName(), reply.code(), reply.asText(), null);
-      closeNow();
-      return;
-    }
-    switch (state) {
-      case MAIL -> {
-        if (!reply.isPositive()) {
-          mailRefusal = reply;
-          if (!pipelined) {
-            refuseTransaction("mail", reply);
-            return;
-          }
-        }
-        state = State.RCPT;
-        if (!pipelined) {
-          sendCommand("RCPT TO:<" + tx.rcpts().get(0) + ">");
-        }
-      }
-      case RCPT -> {
-        if (reply.isPositive()) {
-          accepted.add(tx.rcpts().get(rcptIndex));
-        } else if (firstRefusal == null) {
-          firstRefusal = reply;
-        }
-        rcptIndex++;
-        if (rcptIndex < tx.rcpts().size()) {
-          if (!pipelined) {
-            sendCommand("RCPT TO:<" + tx.rcpts().get(rcptIndex) + ">");
-          }
-          return;
-        }
-        envelopeDoneNanos = System.nanoTime();
-        state = State.DATA;
-        if (!pipelined) {
-          if (accepted.isEmpty()) {
-            refuseTransaction("rcpt", firstRefusal);
-          } else {
-            sendCommand("DATA");
-          }
-        }
-      }
-      case DATA -> {
-        boolean envelopeOk = mailRefusal == null && !accepted.isEmpty();
-        if (reply.code() == 354 && envelopeOk) {
-          dataAcceptedNanos = System.nanoTime();
-          state = State.CONTENT;
-          expectWithin(config.dataTimeoutMs());
-          channel.writeAndFlush(MailContent.encode(tx.content()), channel.voidPromise());
-        } else if (reply.code() == 354) {
-          // The server opened DATA with no valid envelope: end it empty, report the refusal.
-          SmtpReply refusal = mailRefusal != null ? mailRefusal : firstRefusal;
-          decide(
-              TransactionOutcome.REJECTED,
-              mailRefusal != null ? "mail" : "rcpt",
-              refusal.code(),
-              refusal.asText(),
-              null);
-          state = State.DISCARD;
-          sendCommand(".");
-        } else if (mailRefusal != null) {
-          refuseTransaction("mail", mailRefusal);
-        } else if (accepted.isEmpty()) {
-          refuseTransaction("rcpt", firstRefusal);
-        } else {
-          refuseTransaction("data", reply);
-        }
-      }
-      case CONTENT -> {
-        if (reply.isPositive()) {
-          messagesSent++;
-          String text = reply.asText();
-          TransactionResult result =
-              result(TransactionOutcome.ACCEPTED, "eod", reply.code(), text, QueueIds.parse(text));
-          SmtpTransaction done = tx;
-          release();
-          done.complete(result);
-        } else {
-          refuseTransaction("eod", reply);
-        }
-      }
-      default -> closeNow();
+  // ---- called by set-up and transactions ----
+
+  /** Set-up is done: the connection is idle, or quits when the client is closing. */
+  void ready() {
+    phase = Phase.IDLE;
+    deadlineNanos = 0;
+    if (quitWhenIdle) {
+      quit();
+    } else {
+      pool.ready(this);
     }
   }
 
-  private void refuseTransaction(String stage, SmtpReply reply) {
-    decide(TransactionOutcome.REJECTED, stage, reply.code(), reply.asText(), null);
-    rset();
+  /** Set-up was refused or failed: the waiting transaction gets {@code result}; closes. */
+  void setupEnded(TransactionResult result) {
+    pool.setupFailed(this, result);
+    closeNow();
   }
 
-  private void decide(
-      TransactionOutcome outcome, String stage, int code, String text, String queueId) {
-    if (tx == null || txDecided) {
-      return;
+  /** Returns whether set-up is still in progress (not ready, not closed). */
+  boolean inSetup() {
+    return phase == Phase.SETUP;
+  }
+
+  /** A message was accepted: counts it and makes the connection idle (or quit) again. */
+  void messageSent() {
+    messagesSent++;
+    release();
+  }
+
+  /** Sends RSET after a refused transaction; its positive reply makes the connection idle. */
+  void rset() {
+    phase = Phase.RSET;
+    sendCommand("RSET");
+  }
+
+  /** Closes the channel without QUIT. */
+  void closeNow() {
+    phase = Phase.CLOSED;
+    deadlineNanos = 0;
+    if (channel != null) {
+      channel.close();
     }
-    txDecided = true;
-    tx.complete(result(outcome, stage, code, text, queueId));
   }
 
-  private TransactionResult result(
-      TransactionOutcome outcome, String stage, int code, String text, String queueId) {
-    long now = System.nanoTime();
-    PhaseTimings timings =
-        new PhaseTimings(
-            micros(beginNanos - tx.startNanos()),
-            fresh ? micros(connectedNanos - connectStartNanos) : -1,
-            fresh ? micros(readyNanos - connectedNanos) : -1,
-            envelopeDoneNanos == 0 ? -1 : micros(envelopeDoneNanos - beginNanos),
-            dataAcceptedNanos == 0 ? -1 : micros(dataAcceptedNanos - envelopeDoneNanos),
-            dataAcceptedNanos == 0 ? -1 : micros(now - dataAcceptedNanos));
-    fresh = false;
-    txDecided = true;
-    return new TransactionResult(
-        outcome,
-        code,
-        text,
-        stage,
-        outcome == TransactionOutcome.ACCEPTED ? accepted : List.of(),
-        outcome == TransactionOutcome.ACCEPTED ? firstRefusal : null,
-        queueId,
-        timings);
+  /** Sends one command line and expects its reply within the command timeout. */
+  void sendCommand(String command) {
+    expectWithin(config.commandTimeoutMs());
+    ByteBuf out = channel.alloc().buffer(command.length() + 2);
+    line(out, command);
+    write(out);
   }
+
+  /** Writes and flushes {@code out} (already encoded). */
+  void write(Object out) {
+    channel.writeAndFlush(out, channel.voidPromise());
+  }
+
+  /** Expects the next reply within {@code timeoutMs}. */
+  void expectWithin(long timeoutMs) {
+    deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+  }
+
+  /** Returns the channel; set once connected. */
+  Channel channel() {
+    return channel;
+  }
+
+  /** Appends {@code command} and CRLF to {@code out}. */
+  static void line(ByteBuf out, String command) {
+    out.writeCharSequence(command, StandardCharsets.US_ASCII);
+    out.writeByte('\r');
+    out.writeByte('\n');
+  }
+
+  /** Returns the exception's class and message, for reply texts. */
+  static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  // ---- internals ----
 
   private void release() {
-    tx = null;
-    state = State.IDLE;
+    transaction = null;
+    phase = Phase.IDLE;
     deadlineNanos = 0;
     if (quitWhenIdle
         || (config.maxMessagesPerConnection() > 0
@@ -373,196 +243,20 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void rset() {
-    state = State.RSET;
-    sendCommand("RSET");
-  }
-
   private void quit() {
-    state = State.QUIT;
+    phase = Phase.QUIT;
     sendCommand("QUIT");
   }
 
-  // ---- set-up ----
-
-  private void sendEhlo() {
-    state = State.EHLO;
-    offersPipelining = false;
-    offersStartTls = false;
-    authMechanisms.clear();
-    sendCommand("EHLO " + config.heloName());
-  }
-
-  private void onEhlo(SmtpReply reply) {
-    if (reply.isPositive()) {
-      List<String> lines = reply.lines();
-      for (int i = 1; i < lines.size(); i++) {
-        String line = lines.get(i).toUpperCase(Locale.ROOT).trim();
-        if (line.equals("PIPELINING")) {
-          offersPipelining = true;
-        } else if (line.equals("STARTTLS")) {
-          offersStartTls = true;
-        } else if (line.startsWith("AUTH ") || line.startsWith("AUTH=")) {
-          for (String mech : line.substring(5).trim().split("\\s+")) {
-            authMechanisms.add(mech);
-          }
-        }
-      }
-      afterEhlo();
-    } else if (reply.code() >= 500 && reply.code() <= 502) {
-      state = State.HELO;
-      sendCommand("HELO " + config.heloName());
-    } else {
-      refuseSetup("ehlo", reply);
-    }
-  }
-
-  private void afterEhlo() {
-    if (!tlsActive && config.startTls() != StartTlsMode.OFF && sslContext != null) {
-      if (offersStartTls) {
-        state = State.STARTTLS;
-        sendCommand("STARTTLS");
-        return;
-      }
-      if (config.startTls() == StartTlsMode.REQUIRED) {
-        failSetup("starttls", "STARTTLS required but the server does not offer it");
-        return;
-      }
-    }
-    afterTls();
-  }
-
-  private void onStartTls(SmtpReply reply) {
-    if (reply.code() != 220) {
-      if (config.startTls() == StartTlsMode.REQUIRED) {
-        refuseSetup("starttls", reply);
-      } else {
-        afterTls();
-      }
-      return;
-    }
-    state = State.TLS_HANDSHAKE;
-    SslHandler ssl = sslContext.newHandler(channel.alloc(), config.host(), config.port());
-    channel.pipeline().addFirst("tls", ssl);
-    ssl.handshakeFuture()
-        .addListener(
-            f -> {
-              if (f.isSuccess()) {
-                tlsActive = true;
-                sendEhlo();
-              } else if (state == State.TLS_HANDSHAKE) {
-                failSetup("starttls", "TLS handshake failed: " + describe(f.cause()));
-              }
-            });
-  }
-
-  private void afterTls() {
-    SmtpCredentials credentials = config.credentials();
-    if (credentials == null) {
-      ready();
-      return;
-    }
-    String mechanism = credentials.mechanism().name();
-    if (!authMechanisms.contains(mechanism)) {
-      failSetup("auth", "AUTH " + mechanism + " not offered; the server offers " + authMechanisms);
-      return;
-    }
-    if (credentials.mechanism() == AuthMechanism.PLAIN) {
-      String token = "\0" + credentials.username() + "\0" + credentials.password();
-      state = State.AUTH_PLAIN;
-      sendCommand("AUTH PLAIN " + base64(token));
-    } else {
-      state = State.AUTH_LOGIN;
-      sendCommand("AUTH LOGIN");
-    }
-  }
-
-  private void authLoginStep(SmtpReply reply, String answer, State next) {
-    if (reply.code() != 334) {
-      refuseSetup("auth", reply);
-      return;
-    }
-    state = next;
-    sendCommand(base64(answer));
-  }
-
-  private void ready() {
-    readyNanos = System.nanoTime();
-    state = State.IDLE;
-    deadlineNanos = 0;
-    if (quitWhenIdle) {
-      quit();
-    } else {
-      pool.ready(this);
-    }
-  }
-
-  private void refuseSetup(String stage, SmtpReply reply) {
-    pool.setupFailed(
-        this, setupResult(TransactionOutcome.REJECTED, stage, reply.code(), reply.asText()));
-    state = State.CLOSED;
-    closeNow();
-  }
-
-  private void failSetup(String stage, String reason) {
-    pool.setupFailed(this, setupResult(TransactionOutcome.FAILED, stage, 0, reason));
-    state = State.CLOSED;
-    closeNow();
-  }
-
-  private TransactionResult setupResult(
-      TransactionOutcome outcome, String stage, int code, String text) {
-    long now = System.nanoTime();
-    PhaseTimings timings =
-        new PhaseTimings(
-            -1,
-            connectedNanos == 0
-                ? micros(now - connectStartNanos)
-                : micros(connectedNanos - connectStartNanos),
-            connectedNanos == 0 ? -1 : micros(now - connectedNanos),
-            -1,
-            -1,
-            -1);
-    return new TransactionResult(outcome, code, text, stage, List.of(), null, null, timings);
-  }
-
-  // ---- failure and close ----
-
   /** Decides whatever is pending as FAILED with {@code reason}; idempotent. */
   private void abort(String reason) {
-    State was = state;
-    state = State.CLOSED;
+    Phase was = phase;
+    phase = Phase.CLOSED;
     deadlineNanos = 0;
-    switch (was) {
-      case CONNECTING,
-          GREETING,
-          EHLO,
-          HELO,
-          STARTTLS,
-          TLS_HANDSHAKE,
-          AUTH_PLAIN,
-          AUTH_LOGIN,
-          AUTH_LOGIN_USER,
-          AUTH_LOGIN_PASS -> {
-        String stage = setupStage(was);
-        pool.setupFailed(this, setupResult(TransactionOutcome.FAILED, stage, 0, reason));
-      }
-      case MAIL, RCPT, DATA, CONTENT -> {
-        if (tx != null && !txDecided) {
-          String stage = stageOf(was);
-          txDecided = true;
-          tx.complete(result(TransactionOutcome.FAILED, stage, 0, reason, null));
-        }
-      }
-      default -> {}
-    }
-  }
-
-  private void closeNow() {
-    state = State.CLOSED;
-    deadlineNanos = 0;
-    if (channel != null) {
-      channel.close();
+    if (was == Phase.SETUP) {
+      pool.setupFailed(this, setup.failure(TransactionOutcome.FAILED, 0, reason));
+    } else if (was == Phase.TRANSACTION) {
+      transaction.abort(reason);
     }
   }
 
@@ -573,67 +267,15 @@ public final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  // ---- helpers ----
-
-  private void sendCommand(String command) {
-    expectWithin(config.commandTimeoutMs());
-    ByteBuf out = channel.alloc().buffer(command.length() + 2);
-    line(out, command);
-    channel.writeAndFlush(out, channel.voidPromise());
-  }
-
-  private static void line(ByteBuf out, String command) {
-    out.writeCharSequence(command, StandardCharsets.US_ASCII);
-    out.writeByte('\r');
-    out.writeByte('\n');
-  }
-
-  private void expectWithin(long timeoutMs) {
-    deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-  }
-
   private long currentTimeoutMs() {
-    return state == State.CONTENT ? config.dataTimeoutMs() : config.commandTimeoutMs();
+    return phase == Phase.TRANSACTION ? transaction.timeoutMs() : config.commandTimeoutMs();
   }
 
   private String stageName() {
-    return switch (state) {
-      case MAIL, RCPT, DATA, CONTENT -> stageOf(state);
-      default -> setupStage(state);
+    return switch (phase) {
+      case SETUP -> setup.stage();
+      case TRANSACTION -> transaction.stage();
+      default -> phase.name().toLowerCase(Locale.ROOT);
     };
-  }
-
-  private static String stageOf(State s) {
-    return switch (s) {
-      case MAIL -> SmtpStage.MAIL.wireName();
-      case RCPT -> SmtpStage.RCPT.wireName();
-      case DATA -> SmtpStage.DATA.wireName();
-      case CONTENT -> SmtpStage.EOD.wireName();
-      default -> s.name().toLowerCase(Locale.ROOT);
-    };
-  }
-
-  private static String setupStage(State s) {
-    return switch (s) {
-      case CONNECTING -> SmtpStage.CONNECT.wireName();
-      case GREETING -> "greeting";
-      case EHLO, HELO -> "ehlo";
-      case STARTTLS, TLS_HANDSHAKE -> "starttls";
-      case AUTH_PLAIN, AUTH_LOGIN, AUTH_LOGIN_USER, AUTH_LOGIN_PASS -> "auth";
-      default -> s.name().toLowerCase(Locale.ROOT);
-    };
-  }
-
-  private static String base64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static long micros(long nanos) {
-    return nanos / 1000;
-  }
-
-  private static String describe(Throwable cause) {
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }
