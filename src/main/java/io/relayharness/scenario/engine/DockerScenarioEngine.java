@@ -309,7 +309,30 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     }
     List<RelayWarning> warnings = new ArrayList<>(extraWarnings);
     if (relay != null && relay.containerId() != null && !relayRunning) {
-      warnings.add(relayStopped());
+      warnings.add(relayStopped(relay.name()));
+    }
+    Map<String, String> tierLogs = new java.util.TreeMap<>();
+    if (topo != null && topo.isTier()) {
+      // every relay of the tier is judged, not only the one the injector talks to
+      for (Relay r : topo.tierRelays()) {
+        if (r == relay) {
+          tierLogs.put(r.name(), relayLog);
+          continue;
+        }
+        String text = "";
+        boolean running = false;
+        try {
+          running = r.isRunning();
+          text = r.log();
+        } catch (RuntimeException e) {
+          outcomes.add(evidence(r.name() + "'s log could not be read: " + e.getMessage()));
+        }
+        tierLogs.put(r.name(), text);
+        warnings.addAll(tierRelayWarnings(r.name(), text));
+        if (!running) {
+          warnings.add(relayStopped(r.name()));
+        }
+      }
     }
 
     TimelineRunner runner = state.timeline;
@@ -336,7 +359,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
       }
     }
     if (topo != null && topo.isTier()) {
-      obs.tiers(tierObservations(topo, folder, relayLog, sampler, outcomes));
+      obs.tiers(tierObservations(topo, folder, tierLogs, relayLog, sampler));
     }
     RunObservations observations = obs.build();
     folder.writeObservations(observations);
@@ -376,20 +399,11 @@ public final class DockerScenarioEngine implements ScenarioEngine {
   private static TierObservations tierObservations(
       MailTopology topo,
       RunFolder folder,
+      Map<String, String> logs,
       String entryLog,
-      RunSampler sampler,
-      List<ExpectationOutcome> outcomes) {
-    Map<String, String> logs = new java.util.TreeMap<>();
-    for (Relay r : topo.tierRelays()) {
-      String text = "";
-      try {
-        text = r == topo.relay() ? entryLog : r.log();
-      } catch (RuntimeException e) {
-        outcomes.add(evidence(r.name() + "'s log could not be read: " + e.getMessage()));
-      }
-      logs.put(r.name(), text);
-      folder.writeText(RunFolder.RELAYS_DIR + "/" + r.name() + ".log", text);
-    }
+      RunSampler sampler) {
+    logs.forEach(
+        (name, text) -> folder.writeText(RunFolder.RELAYS_DIR + "/" + name + ".log", text));
     return TierObservations.fromLogs(
         topo.regions(),
         topo.relayPreferences(),
@@ -423,14 +437,36 @@ public final class DockerScenarioEngine implements ScenarioEngine {
   }
 
   /** A relay whose container stopped is broken: said as a fatal line for the health verdict. */
-  private static RelayWarning relayStopped() {
+  private static RelayWarning relayStopped(String relayName) {
     long now = System.currentTimeMillis();
     return new RelayWarning(
         now,
         null,
         RelayWarning.FATAL,
         Instant.ofEpochMilli(now)
-            + " harness: fatal: the relay's container is not running at the end of the run");
+            + " harness: fatal: "
+            + relayName
+            + "'s container is not running at the end of the run");
+  }
+
+  /**
+   * The warnings in a tier relay's log that say it is broken, each line led by the relay's name so
+   * the verdict names the relay.
+   */
+  static List<RelayWarning> tierRelayWarnings(String relayName, String log) {
+    List<RelayWarning> out = new ArrayList<>();
+    for (RelayWarning w : RelayLogParser.parseAll(log.lines()::iterator).warnings()) {
+      if (w.unhealthy()) {
+        String line = w.line();
+        int space = line.indexOf(' ');
+        String named =
+            space > 0 && Character.isDigit(line.charAt(0))
+                ? line.substring(0, space + 1) + relayName + ": " + line.substring(space + 1)
+                : relayName + ": " + line;
+        out.add(new RelayWarning(w.epochMs(), w.queueId(), w.kind(), named));
+      }
+    }
+    return out;
   }
 
   private static String gatlingReport(RunFolder folder, LoadResult load) {
