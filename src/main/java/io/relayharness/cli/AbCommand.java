@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -119,18 +120,7 @@ final class AbCommand implements Callable<Integer> {
       description = "relative change to size the repeats for; default ${DEFAULT-VALUE}")
   double effect;
 
-  @Option(
-      names = "--reports",
-      paramLabel = "DIR",
-      description = "reports folder; default <project>/reports")
-  Path reportsDir;
-
-  @Option(
-      names = "--progress-interval",
-      paramLabel = "MS",
-      defaultValue = "15000",
-      description = "ms between progress lines when not on a terminal; default ${DEFAULT-VALUE}")
-  long progressIntervalMs;
+  @Mixin RepeatedRunOptions output;
 
   @Override
   public Integer call() {
@@ -165,7 +155,7 @@ final class AbCommand implements Callable<Integer> {
       return HarnessCli.USAGE;
     }
     Path project = cli.projectDir;
-    Path reports = reportsDir != null ? reportsDir : project.resolve("reports");
+    Path reports = output.reports(project);
     AbExperiment experiment =
         new AbExperiment(
             new AbRunner(cli::engine, System::currentTimeMillis),
@@ -221,10 +211,11 @@ final class AbCommand implements Callable<Integer> {
   /** Prints a line per run and the engine's progress during it. */
   private final class ConsoleListener implements AbRunner.Listener {
     private final PrintWriter out;
-    private ProgressPrinter printer;
+    private final RepeatedRunOptions.RunProgress runs;
 
     ConsoleListener(PrintWriter out) {
       this.out = out;
+      this.runs = output.progress(out);
     }
 
     @Override
@@ -235,17 +226,12 @@ final class AbCommand implements Callable<Integer> {
 
     @Override
     public ProgressListener progress() {
-      printer =
-          new ProgressPrinter(
-              out, System.console() != null, System::currentTimeMillis, progressIntervalMs);
-      return printer;
+      return runs.listener();
     }
 
     @Override
     public void finished(RepeatRun run) {
-      if (printer != null) {
-        printer.finish();
-      }
+      runs.done();
       out.printf(
           "  %s #%d: %s, %.1f s (%s) %s%n",
           run.side(),

@@ -9,7 +9,6 @@ import io.relayharness.experiment.RepeatRun;
 import io.relayharness.experiment.ScenarioRun;
 import io.relayharness.scenario.EnvironmentException;
 import io.relayharness.scenario.Overrides;
-import io.relayharness.scenario.ProgressListener;
 import io.relayharness.scenario.Scenario;
 import io.relayharness.scenario.ScenarioException;
 import java.io.PrintWriter;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -105,18 +105,7 @@ final class CapacityCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", description = "stretch the load steps to D")
   String duration;
 
-  @Option(
-      names = "--reports",
-      paramLabel = "DIR",
-      description = "reports folder; default <project>/reports")
-  Path reportsDir;
-
-  @Option(
-      names = "--progress-interval",
-      paramLabel = "MS",
-      defaultValue = "15000",
-      description = "ms between progress lines when not on a terminal; default ${DEFAULT-VALUE}")
-  long progressIntervalMs;
+  @Mixin RepeatedRunOptions output;
 
   @Override
   public Integer call() {
@@ -148,7 +137,7 @@ final class CapacityCommand implements Callable<Integer> {
     }
     CapacityCriteria criteria = CapacityCriteria.of(first);
     Path project = cli.projectDir;
-    Path reports = reportsDir != null ? reportsDir : project.resolve("reports");
+    Path reports = output.reports(project);
     ScenarioRun runner = new ScenarioRun(cli::engine, System::currentTimeMillis, project);
     Thread hook =
         new Thread(
@@ -173,7 +162,7 @@ final class CapacityCommand implements Callable<Integer> {
     out.flush();
     long start = System.currentTimeMillis();
     Path dir = CapacityWriter.folder(reports, first.name());
-    Printer printer = new Printer(out);
+    RepeatedRunOptions.RunProgress printer = output.progress(out);
     CapacitySearch.Result result;
     try {
       for (int w = 1; w <= warmUps; w++) {
@@ -241,30 +230,5 @@ final class CapacityCommand implements Callable<Integer> {
         dir);
     out.flush();
     return HarnessCli.OK;
-  }
-
-  /** The engine's progress line during each run. */
-  private final class Printer {
-    private final PrintWriter out;
-    private ProgressPrinter printer;
-
-    Printer(PrintWriter out) {
-      this.out = out;
-    }
-
-    ProgressListener listener() {
-      done();
-      printer =
-          new ProgressPrinter(
-              out, System.console() != null, System::currentTimeMillis, progressIntervalMs);
-      return printer;
-    }
-
-    void done() {
-      if (printer != null) {
-        printer.finish();
-        printer = null;
-      }
-    }
   }
 }

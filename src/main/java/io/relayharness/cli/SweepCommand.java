@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -114,18 +115,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "capacity: stop when upper/lower ≤ 1 + F")
   double resolution;
 
-  @Option(
-      names = "--reports",
-      paramLabel = "DIR",
-      description = "reports folder; default <project>/reports")
-  Path reportsDir;
-
-  @Option(
-      names = "--progress-interval",
-      paramLabel = "MS",
-      defaultValue = "15000",
-      description = "ms between progress lines when not on a terminal; default ${DEFAULT-VALUE}")
-  long progressIntervalMs;
+  @Mixin RepeatedRunOptions output;
 
   @Override
   public Integer call() {
@@ -191,7 +181,7 @@ final class SweepCommand implements Callable<Integer> {
       return HarnessCli.USAGE;
     }
     Path project = cli.projectDir;
-    Path reports = reportsDir != null ? reportsDir : project.resolve("reports");
+    Path reports = output.reports(project);
     ScenarioRun runner = new ScenarioRun(cli::engine, System::currentTimeMillis, project);
     SweepExperiment experiment =
         new SweepExperiment(new SweepAnalysis(0.95, FamilyCorrection.HOLM));
@@ -313,25 +303,19 @@ final class SweepCommand implements Callable<Integer> {
   /** Prints a line per run and the engine's progress during it. */
   private final class Progress implements SweepRunner.Listener {
     private final PrintWriter out;
-    private ProgressPrinter printer;
+    private final RepeatedRunOptions.RunProgress runs;
 
     Progress(PrintWriter out) {
       this.out = out;
+      this.runs = output.progress(out);
     }
 
     ProgressListener listener() {
-      done();
-      printer =
-          new ProgressPrinter(
-              out, System.console() != null, System::currentTimeMillis, progressIntervalMs);
-      return printer;
+      return runs.listener();
     }
 
     void done() {
-      if (printer != null) {
-        printer.finish();
-        printer = null;
-      }
+      runs.done();
     }
 
     @Override
