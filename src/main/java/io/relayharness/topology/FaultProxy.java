@@ -52,9 +52,9 @@ public final class FaultProxy {
   }
 
   /** Starts the server in the holder's namespace; returns when its API answers. */
-  void start() {
+  void start(StartPhases phases) {
     container.withNetworkMode("container:" + holder.getContainerId());
-    container.start();
+    phases.run("proxy (container running)", container::start);
     client = new ToxiproxyClient(holder.getHost(), holder.getMappedPort(API_PORT));
     String[] seen = {""};
     Waits.until(

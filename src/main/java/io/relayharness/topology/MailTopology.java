@@ -178,7 +178,7 @@ public final class MailTopology implements Startable, AutoCloseable {
                 image -> {
                   SinkWorker sink = new SinkWorker(run, index, image, network);
                   sinks.set(index, sink);
-                  phases.run("sink" + index + " (health answers)", sink::start);
+                  phases.run("sink" + index + " (health answers)", () -> sink.start(phases));
                   return null;
                 }));
       }
@@ -209,7 +209,7 @@ public final class MailTopology implements Startable, AutoCloseable {
             holderUp.thenCombine(relayImage, (h, image) -> image),
             image -> {
               relay = new Relay(run, image, holder, relayConfig);
-              phases.run("relay ready (220 banner)", relay::start);
+              phases.run("relay ready (220 banner)", () -> relay.start(phases));
               return null;
             });
       }
@@ -221,7 +221,7 @@ public final class MailTopology implements Startable, AutoCloseable {
               ignored -> {
                 FaultProxy proxy = new FaultProxy(run, proxyKind.join(), jvmImage.join(), holder);
                 faultProxy = proxy;
-                phases.run("proxy (API answers)", proxy::start);
+                phases.run("proxy (API answers)", () -> proxy.start(phases));
                 return proxy;
               });
       List<CompletableFuture<?>> beforeRoutes = new ArrayList<>(sinkStarts);
@@ -342,7 +342,7 @@ public final class MailTopology implements Startable, AutoCloseable {
             if (entry) {
               relay = r;
             }
-            phases.run(name + " ready (220 banner)", r::start);
+            phases.run(name + " ready (220 banner)", () -> r.start(phases));
             return null;
           });
     }
@@ -359,7 +359,7 @@ public final class MailTopology implements Startable, AutoCloseable {
                     run, ipImage[1], holder, senderConfig, "sender", ipImage[0], ipImage[0], own);
             sender = s;
             relay = s;
-            phases.run("sender ready (220 banner)", s::start);
+            phases.run("sender ready (220 banner)", () -> s.start(phases));
             return null;
           });
     }

@@ -116,11 +116,12 @@ public final class Relay {
             Transferable.of(operator.harnessFile()), OperatorConfig.CONTAINER_DIR + "/harness.cf");
   }
 
-  void start() {
+  /** Starts the container, then waits for the banner; both are recorded as phases. */
+  void start(StartPhases phases) {
     markStart();
     container.withNetworkMode("container:" + holder.getContainerId());
     try {
-      container.start();
+      phases.run(name + " (container running)", container::start);
     } catch (RuntimeException e) {
       throw new RelayStartException(config.variant(), postfixErrorLines(), e);
     }

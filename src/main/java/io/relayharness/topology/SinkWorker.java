@@ -63,8 +63,9 @@ public final class SinkWorker {
     this.client = new SinkClient(() -> httpBase);
   }
 
-  void start() {
-    container.start();
+  /** Starts the container, then waits for /health; the container start is its own phase. */
+  void start(StartPhases phases) {
+    phases.run(name + " (container running)", container::start);
     httpBase =
         URI.create(
             "http://"
