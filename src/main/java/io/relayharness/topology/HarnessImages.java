@@ -120,17 +120,87 @@ public final class HarnessImages {
           build
               .get()
               .withBuildImageCmdModifier(
-                  cmd ->
-                      cmd.withPull(false)
-                          .withLabels(java.util.Map.of("io.relayharness.image", "true")));
+                  cmd -> cmd.withPull(false).withLabels(java.util.Map.of(IMAGE_LABEL, "true")));
       try {
         image.get();
       } catch (Exception e) {
         throw new IllegalStateException("building image " + tag + " failed: " + rootMessage(e), e);
       }
       log.info("built {} in {} s", tag, (System.nanoTime() - start) / 1_000_000_000);
+      removeStale(tag);
       return tag;
     }
+  }
+
+  /**
+   * Each change of the inputs builds a new tag; without this, every edit of the project would leave
+   * another image behind. Keeps the {@link #KEEP} newest tags of the built image's repository and
+   * every tag built in the last {@link #KEEP_YOUNGER_THAN} (another checkout may be about to run
+   * it), and removes the rest that no container uses: the engine refuses to remove an image a
+   * container was created from, and such an image is simply kept.
+   */
+  private void removeStale(String built) {
+    String repository = built.substring(0, built.indexOf(':'));
+    List<BuiltImage> ours =
+        docker.listImagesCmd().withLabelFilter(Map.of(IMAGE_LABEL, "true")).exec().stream()
+            .flatMap(
+                i ->
+                    i.getRepoTags() == null
+                        ? Stream.empty()
+                        : Stream.of(i.getRepoTags())
+                            .map(
+                                t ->
+                                    new BuiltImage(t, i.getCreated() == null ? 0 : i.getCreated())))
+            .toList();
+    long cutoff = java.time.Instant.now().minus(KEEP_YOUNGER_THAN).getEpochSecond();
+    List<String> stale = stale(ours, repository, built, KEEP, cutoff);
+    int removed = 0;
+    for (String tag : stale) {
+      try {
+        docker.removeImageCmd(tag).withForce(false).exec();
+        removed++;
+      } catch (com.github.dockerjava.api.exception.ConflictException | NotFoundException e) {
+        log.debug("kept {}: {}", tag, e.getMessage());
+      }
+    }
+    if (removed > 0) {
+      log.info("removed {} older {} image(s); the {} newest are kept", removed, repository, KEEP);
+    }
+  }
+
+  /** How many tags of each harness image repository are kept when a new one is built. */
+  static final int KEEP = 3;
+
+  /** Tags built more recently than this are kept too. */
+  static final java.time.Duration KEEP_YOUNGER_THAN = java.time.Duration.ofDays(1);
+
+  /** The label every image the harness builds carries. */
+  static final String IMAGE_LABEL = "io.relayharness.image";
+
+  /** A harness image tag and when the engine created it (epoch seconds). */
+  record BuiltImage(String tag, long created) {}
+
+  /**
+   * The tags of {@code repository} to remove: all but the {@code keep} newest (counting {@code
+   * built}, which is never removed), and of those only the ones created before {@code
+   * cutoffEpochSeconds}. Tags of other repositories are not touched.
+   */
+  static List<String> stale(
+      List<BuiltImage> images, String repository, String built, int keep, long cutoffEpochSeconds) {
+    List<BuiltImage> same =
+        images.stream()
+            .filter(i -> i.tag().startsWith(repository + ":") && !i.tag().equals(built))
+            .sorted(
+                java.util.Comparator.comparingLong(BuiltImage::created)
+                    .reversed()
+                    .thenComparing(BuiltImage::tag))
+            .toList();
+    // the image just built counts as one of the kept
+    return same.stream()
+        .skip(Math.max(0, keep - 1))
+        .filter(i -> i.created() < cutoffEpochSeconds)
+        .map(BuiltImage::tag)
+        .toList();
   }
 
   private boolean exists(String image) {
