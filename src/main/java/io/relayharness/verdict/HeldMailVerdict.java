@@ -22,7 +22,8 @@ import java.util.Set;
  * may be missing; with {@code lost} (the relay came back without its disk), the messages missing
  * from every worker must be exactly the held ones (a held message the sending MTA sent again
  * through another relay, because the killed relay never answered 250 for it, counts as rightly
- * arrived). Immutable; thread-safe.
+ * arrived, and so does one a worker took before the relay went down, whose 250 the relay never
+ * saw). Immutable; thread-safe.
  */
 public final class HeldMailVerdict implements Verdict {
 
@@ -162,7 +163,19 @@ public final class HeldMailVerdict implements Verdict {
         }
       }
       heldNotLost.removeAll(resent);
+      // A message a worker took before the relay went down can still be on its disk: the relay
+      // lost the connection after the final dot ("message may be sent more than once") and
+      // deferred it. The worker has it, so it is not lost with the disk.
+      Set<String> deliveredBeforeDown = new LinkedHashSet<>();
+      for (String mid : heldNotLost) {
+        MessageTimeline t = byMid.get(mid);
+        if (t != null && t.arrivals().stream().anyMatch(a -> a.epochMs() < event.startEpochMs())) {
+          deliveredBeforeDown.add(mid);
+        }
+      }
+      heldNotLost.removeAll(deliveredBeforeDown);
       figures.put("resentThroughAnotherRelay", (double) resent.size());
+      figures.put("deliveredBeforeDown", (double) deliveredBeforeDown.size());
       figures.put("lostNotHeld", (double) lostNotHeld.size());
       figures.put("heldNotLost", (double) heldNotLost.size());
       if (!lostNotHeld.isEmpty()) {

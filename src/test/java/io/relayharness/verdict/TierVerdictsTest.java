@@ -237,6 +237,26 @@ class TierVerdictsTest {
   }
 
   @Test
+  void shouldNotCountAsLostTheHeldMailAWorkerTookBeforeTheRelayWentDown() {
+    HeldMailVerdict v = new HeldMailVerdict(new HeldMailConfig("down", 5, true));
+    // h4 is on the lost disk, but worker0 took it before the kill at T0 + 1 s: the relay lost the
+    // connection after the final dot and deferred it
+    List<SinkArrival> arrivals = new ArrayList<>();
+    arrivals.add(arrival("h4", "worker0", "Q4", T0 + 500));
+    for (String id : ALL.subList(5, 10)) {
+      arrivals.add(arrival(id, "worker0", "Q" + id.substring(1), T0 + 6000));
+    }
+    assertThat(v.evaluate(held(true, List.of(), T0).arrivals(arrivals).build()))
+        .passed()
+        .hasFigure("deliveredBeforeDown", 1);
+    // the same message arriving after the kill, through no other relay, did not come off the disk
+    arrivals.set(0, arrival("h4", "worker0", "Q4", T0 + 1500));
+    assertThat(v.evaluate(held(true, List.of(), T0).arrivals(arrivals).build()))
+        .failed()
+        .summaryContains("1 messages on the lost disk arrived anyway: h4@load.example.com");
+  }
+
+  @Test
   void shouldNotCountAQueueFileCutOffWhileBeingReceived() {
     List<HeldMail> held = new ArrayList<>(heldOnRelay0());
     held.add(new HeldMail("relay0", T0 + 5000, "R9", null, true));
