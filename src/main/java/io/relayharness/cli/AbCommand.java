@@ -175,7 +175,7 @@ final class AbCommand implements Callable<Integer> {
       outcome =
           experiment.run(
               new AbExperiment.Plan(
-                  a, b, sideA, sideB, commonText(common), warmUps, repeats, project, reports),
+                  a, b, sideA, sideB, common.asArguments(), warmUps, repeats, project, reports),
               new ConsoleListener(out));
     } catch (EnvironmentException e) {
       err.println("environment: " + e.getMessage());
@@ -195,17 +195,6 @@ final class AbCommand implements Callable<Integer> {
     out.printf("wrote %s/comparison.html and comparison.json%n", outcome.dir());
     out.flush();
     return HarnessCli.OK;
-  }
-
-  private static List<String> commonText(Overrides common) {
-    List<String> all = new ArrayList<>(common.sets());
-    if (common.ratePerSec() != null) {
-      all.add("--rate " + common.ratePerSec());
-    }
-    if (common.duration() != null) {
-      all.add("--duration " + common.duration());
-    }
-    return all;
   }
 
   /** Prints a line per run and the engine's progress during it. */

@@ -195,7 +195,7 @@ final class SweepCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     SweepExperiment.Plan plan =
         new SweepExperiment.Plan(
-            base.name(), grid, n, commonText(common), capacity ? "capacity" : "runs", reports);
+            base.name(), grid, n, common.asArguments(), capacity ? "capacity" : "runs", reports);
     out.printf(
         Locale.ROOT,
         "sweep %s over %s: %d points × %d %s, interleaved, after %d uncounted warm-up run(s)%n",
@@ -287,17 +287,6 @@ final class SweepCommand implements Callable<Integer> {
     List<String> all = new ArrayList<>(common.sets());
     all.addAll(p.sets());
     return new Overrides(all, rate, common.duration());
-  }
-
-  static List<String> commonText(Overrides common) {
-    List<String> all = new ArrayList<>(common.sets());
-    if (common.ratePerSec() != null) {
-      all.add("--rate " + common.ratePerSec());
-    }
-    if (common.duration() != null) {
-      all.add("--duration " + common.duration());
-    }
-    return all;
   }
 
   /** Prints a line per run and the engine's progress during it. */

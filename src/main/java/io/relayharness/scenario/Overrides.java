@@ -23,4 +23,16 @@ public record Overrides(List<String> sets, Double ratePerSec, String duration) {
   public boolean isEmpty() {
     return sets.isEmpty() && ratePerSec == null && duration == null;
   }
+
+  /** The overrides as the command line gave them: each {@code --set}, then --rate, --duration. */
+  public List<String> asArguments() {
+    List<String> all = new java.util.ArrayList<>(sets);
+    if (ratePerSec != null) {
+      all.add("--rate " + ratePerSec);
+    }
+    if (duration != null) {
+      all.add("--duration " + duration);
+    }
+    return all;
+  }
 }
