@@ -28,6 +28,7 @@ class TierReportTest {
         new TierObservations(
             Map.of("relay0", "eu", "relay1", "us"),
             Map.of("relay0", 10, "relay1", 20),
+            Map.of(),
             List.of(
                 new TierHop("relay0", "<a@x>", "Q1", t + 100, t + 200, "worker0"),
                 new TierHop("relay0", "<b@x>", "Q2", t + 110, t + 210, "worker1"),
