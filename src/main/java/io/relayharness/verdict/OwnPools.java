@@ -30,6 +30,12 @@ import java.util.TreeMap;
  */
 final class OwnPools {
 
+  /**
+   * The phase of a moment after the first step began and before the last ended, in no step's
+   * in-effect window: while a step was being applied or undone, or between two steps.
+   */
+  static final String BETWEEN = "between steps or while one was applied or undone";
+
   /** How many offending Message-IDs a failure names before it says how many more. */
   private static final int NAMED = 5;
 
@@ -175,7 +181,9 @@ final class OwnPools {
     return s.toString();
   }
 
-  /** The phase of a moment: the step in effect, else before, between or after the steps. */
+  /**
+   * The phase of a moment: the step in effect, else before, {@link #BETWEEN} or after the steps.
+   */
   static java.util.function.LongFunction<String> phases(
       Map<String, TimeWindow> inEffect, Map<String, TimeWindow> steps, long runEnd) {
     return t -> {
@@ -194,7 +202,7 @@ final class OwnPools {
               .mapToLong(w -> w.endEpochMs() == null ? runEnd : w.endEpochMs())
               .max()
               .orElse(t);
-      return t < first ? RoutingRules.BEFORE : t > last ? RoutingRules.AFTER : "between";
+      return t < first ? RoutingRules.BEFORE : t > last ? RoutingRules.AFTER : BETWEEN;
     };
   }
 }

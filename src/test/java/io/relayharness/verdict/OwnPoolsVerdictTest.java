@@ -160,7 +160,8 @@ class OwnPoolsVerdictTest {
                         "1",
                         "FAILED: outside the pool")))
         .anyMatch(row -> row.get(0).equals("before"))
-        .anyMatch(row -> row.get(0).equals("after"));
+        .anyMatch(row -> row.get(0).equals("after"))
+        .noneMatch(row -> row.get(0).equals(OwnPools.BETWEEN));
   }
 
   @Test
