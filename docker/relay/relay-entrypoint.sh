@@ -9,6 +9,7 @@
 #   /etc/relay-harness/configs/<variant>/sasl-users user password lines for Cyrus sasldb
 #   /etc/relay-harness/overrides.cf                 per-run settings, applied last
 #   RELAY_VARIANT                                   the variant name
+#   RELAY_NAMESERVERS                               own resolvers of the delivery agents (own_view)
 #
 # Or, with RELAY_CONFIG_DIR set, an operator's own config directory (OperatorConfig.java):
 #   $RELAY_CONFIG_DIR/main.cf, master.cf  installed as /etc/postfix/main.cf and master.cf
@@ -97,6 +98,29 @@ listen_only() {
   done
 }
 
+# RELAY_NAMESERVERS (space-separated addresses): this relay resolves its next hops in its own view
+# of the zone (a relay tier with a worker pool per relay). /etc/resolv.conf cannot say so: every
+# container in the holder's network namespace shares the holder's file. So the delivery agents
+# (master.cf services of type unix running smtp) run chrooted, as Debian ships them, and read the
+# chroot's own etc/resolv.conf, which lists the view's servers.
+own_view() {
+  [ -n "${RELAY_NAMESERVERS:-}" ] || return 0
+  local root ns file svc
+  root="$(postconf -h queue_directory)"
+  mkdir -p "$root/etc"
+  {
+    for ns in $RELAY_NAMESERVERS; do echo "nameserver $ns"; done
+    echo "options timeout:1 attempts:2"
+  } >"$root/etc/resolv.conf"
+  for file in /etc/services /etc/hosts /etc/host.conf /etc/nsswitch.conf /etc/localtime; do
+    [ -e "$file" ] && cp -L "$file" "$root/etc/"
+  done
+  for svc in $(postconf -M | awk '$2 == "unix" && $8 == "smtp" { print $1 "/" $2 }'); do
+    postconf -F "$svc/chroot = y"
+  done
+  echo "relay: delivery agents chrooted in $root, resolving through $RELAY_NAMESERVERS (own view of the zone)"
+}
+
 start_checked() { # postfix check with Postfix's own words, then Postfix as PID 1
   # A restart in the middle of a transaction leaves cleanup's temporary file (<pid>.<usec>, a
   # message no client got a 250 for) in incoming/. Postfix's start-up integrity check would warn
@@ -108,6 +132,7 @@ start_checked() { # postfix check with Postfix's own words, then Postfix as PID 
   queue_at_start
   listen_only
   printf "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n" >/etc/resolv.conf
+  own_view
   newaliases 2>/dev/null || true
   backdate
   # postfix(1) prints its diagnostics only to a terminal: give it one, so a broken setting fails

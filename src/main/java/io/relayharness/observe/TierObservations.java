@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *
  * @param regions the region of each relay
  * @param preferences the archive domain's MX preference of each relay
+ * @param pools the workers of each relay's own pool (empty: the relays share every worker)
  * @param hops one per message and relay that took it
  * @param held the messages on a relay's disk when it started again
  * @param senderConnectFailures per relay, the sending MTA's failed connections or sessions (its log
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 public record TierObservations(
     Map<String, String> regions,
     Map<String, Integer> preferences,
+    Map<String, List<String>> pools,
     List<TierHop> hops,
     List<HeldMail> held,
     Map<String, Integer> senderConnectFailures,
@@ -43,6 +45,12 @@ public record TierObservations(
   public TierObservations {
     regions = Collections.unmodifiableMap(new TreeMap<>(regions));
     preferences = Collections.unmodifiableMap(new TreeMap<>(preferences));
+    // tiers.json of a run from before worker pools has none: the relays shared the workers
+    Map<String, List<String>> p = new TreeMap<>();
+    if (pools != null) {
+      pools.forEach((relay, pool) -> p.put(relay, List.copyOf(pool)));
+    }
+    pools = Collections.unmodifiableMap(p);
     hops = List.copyOf(hops);
     held = List.copyOf(held);
     senderConnectFailures = Collections.unmodifiableMap(new TreeMap<>(senderConnectFailures));
@@ -56,6 +64,7 @@ public record TierObservations(
   public static TierObservations fromLogs(
       Map<String, String> regions,
       Map<String, Integer> preferences,
+      Map<String, List<String>> pools,
       Map<String, String> relayLogs,
       String senderLog,
       List<RelayQueueSample> queues) {
@@ -100,7 +109,7 @@ public record TierObservations(
                 failures.merge(m.group(1), 1, Integer::sum);
               }
             });
-    return new TierObservations(regions, preferences, hops, held, failures, queues);
+    return new TierObservations(regions, preferences, pools, hops, held, failures, queues);
   }
 
   private static void heldLine(
@@ -157,6 +166,11 @@ public record TierObservations(
         .distinct()
         .forEach(k -> out.merge(k.substring(0, k.indexOf('\u0000')), 1L, Long::sum));
     return out;
+  }
+
+  /** Whether each relay had its own worker pool (else the relays shared every worker). */
+  public boolean hasPools() {
+    return !pools.isEmpty();
   }
 
   /** Messages each relay delivered to a worker, by relay and worker. */

@@ -139,6 +139,19 @@ public final class DnsZone {
     return new DnsZone(prefs);
   }
 
+  /**
+   * The view of this zone a relay with its own worker pool resolves in: the same records, except
+   * that the MX records (of {@link #MX_NAME} and the extra MX names) list only the workers of
+   * {@code pool}. Every worker's A record stays, so a next hop in brackets still reaches any worker
+   * (and a relay that names another pool's worker that way is caught by what arrives where).
+   */
+  public DnsZone pool(java.util.Collection<String> pool) {
+    pool.forEach(WorkerAddresses::indexOf);
+    Map<String, Integer> prefs = new LinkedHashMap<>(preferenceByWorker);
+    prefs.keySet().retainAll(Set.copyOf(pool));
+    return new DnsZone(prefs, addressByWorker, extraMxNames, workerByAlias, preferenceByRelay);
+  }
+
   /** The A record of {@code worker} in this zone. */
   public String addressOf(String worker) {
     return addressByWorker.getOrDefault(

@@ -57,6 +57,16 @@ public final class RelayAddresses {
     return "127.0.2." + (10 + index);
   }
 
+  /**
+   * The two addresses the holder serves relay {@code index}'s own view of the DNS zone on (a relay
+   * with its own worker pool), e.g. {@code 127.0.4.10} and {@code 127.0.5.10}: two, so that a zone
+   * reload, which restarts one dnsmasq after the other, never leaves the relay without DNS.
+   */
+  public static java.util.List<String> dnsView(int index) {
+    check(index);
+    return java.util.List.of("127.0.4." + (10 + index), "127.0.5." + (10 + index));
+  }
+
   /** The relay's host name, e.g. {@code relay0.relays.example.com} (its myhostname and MX host). */
   public static String hostName(int index) {
     return name(index) + "." + RELAY_DOMAIN;

@@ -174,7 +174,7 @@ public final class ScenarioSchema {
         1,
         4,
         "relays: 1 = the relay under test alone; 2..4 = a relay tier relay0..N-1, each running"
-            + " the relay config, sharing the workers");
+            + " the relay config, sharing the workers unless topology.workerPools splits them");
     t.map("topology.regions", "tier: region name per relay (default: one region per relay)");
     t.add("topology.regions.<relay>", Type.STRING, null, "tier: the relay's region, e.g. eu");
     t.map("topology.relayPreferences", "tier: MX preference per relay for the archive domain");
@@ -185,6 +185,16 @@ public final class ScenarioSchema {
         0,
         65535,
         "tier: MX preference of a relay (lower wins; 10/20 = primary/backup)");
+    t.map(
+        "topology.workerPools",
+        "tier: a worker pool per relay or per region (default: every relay shares every worker);"
+            + " each relay resolves the workers in its own view of the zone, listing its pool");
+    t.add(
+        "topology.workerPools.<relay-or-region>",
+        Type.STRINGS,
+        null,
+        "tier: the workers of a relay's pool (or of every relay of a region); each relay needs"
+            + " exactly one pool, each worker must be in some pool");
     t.add(
         "topology.sender",
         Type.BOOLEAN,

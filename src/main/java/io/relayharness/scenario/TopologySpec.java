@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
  *     in; empty for one relay)
  * @param sender whether a sending MTA takes the load in front of a tier (else relay0 does)
  * @param senderOverrides main.cf settings of the sending MTA on top of its {@code sender} variant
+ * @param workerPools the workers of each tier relay's own pool, resolved from {@code
+ *     topology.workerPools} (keys a relay or a region); empty: every relay shares every worker
  */
 public record TopologySpec(
     int workers,
@@ -28,7 +30,8 @@ public record TopologySpec(
     Map<String, String> regions,
     Map<String, Integer> relayPreferences,
     boolean sender,
-    Map<String, String> senderOverrides) {
+    Map<String, String> senderOverrides,
+    Map<String, List<String>> workerPools) {
 
   public TopologySpec {
     preferences = Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
@@ -36,11 +39,14 @@ public record TopologySpec(
     regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
     relayPreferences = Collections.unmodifiableMap(new LinkedHashMap<>(relayPreferences));
     senderOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(senderOverrides));
+    Map<String, List<String>> pools = new LinkedHashMap<>();
+    workerPools.forEach((relay, pool) -> pools.put(relay, List.copyOf(pool)));
+    workerPools = Collections.unmodifiableMap(pools);
   }
 
   /** One relay, no tier. */
   public TopologySpec(int workers, Map<String, Integer> preferences, Map<String, Integer> weights) {
-    this(workers, preferences, weights, 1, Map.of(), Map.of(), false, Map.of());
+    this(workers, preferences, weights, 1, Map.of(), Map.of(), false, Map.of(), Map.of());
   }
 
   /** Whether the topology has a relay tier (two or more relays). */
@@ -61,6 +67,11 @@ public record TopologySpec(
   /** The tier relays in {@code region}. */
   public List<String> relaysIn(String region) {
     return relayNames().stream().filter(r -> region.equals(regions.get(r))).toList();
+  }
+
+  /** Whether each tier relay has its own worker pool (else they share every worker). */
+  public boolean hasWorkerPools() {
+    return !workerPools.isEmpty();
   }
 
   /** Returns the worker names of a topology with {@code workers} workers. */

@@ -59,6 +59,7 @@ public final class MailTopology implements Startable, AutoCloseable {
   private final RunIdentity run;
   private final Map<String, String> regionByRelay;
   private final Map<String, Integer> preferenceByRelay;
+  private final Map<String, List<String>> poolByRelay;
   private final RelayConfig senderConfig;
   private final List<Relay> tierRelays = new CopyOnWriteArrayList<>();
   private volatile Relay sender;
@@ -81,6 +82,7 @@ public final class MailTopology implements Startable, AutoCloseable {
     this.workers = b.workers;
     this.regionByRelay = Map.copyOf(b.regionByRelay);
     this.preferenceByRelay = Map.copyOf(b.preferenceByRelay);
+    this.poolByRelay = pools(b.poolByRelay, regionByRelay.keySet(), b.workers);
     if (regionByRelay.size() == 1 || regionByRelay.size() > RelayAddresses.MAX_RELAYS) {
       throw new IllegalArgumentException(
           "a relay tier has 2.." + RelayAddresses.MAX_RELAYS + " relays, was " + regionByRelay);
@@ -99,6 +101,46 @@ public final class MailTopology implements Startable, AutoCloseable {
           "workers must be 1.." + WorkerAddresses.MAX_WORKERS + ", was " + workers);
     }
     this.sinks = new CopyOnWriteArrayList<>(new SinkWorker[workers]);
+  }
+
+  /**
+   * Checks the worker pools: none (the relays share every worker), or one non-empty pool per tier
+   * relay, of workers the topology has, together covering every worker.
+   */
+  private static Map<String, List<String>> pools(
+      Map<String, List<String>> pools, java.util.Set<String> relays, int workers) {
+    if (pools.isEmpty()) {
+      return Map.of();
+    }
+    if (!pools.keySet().equals(relays)) {
+      throw new IllegalArgumentException(
+          "worker pools must name every relay of the tier " + relays + ", were " + pools.keySet());
+    }
+    java.util.Set<String> covered = new java.util.TreeSet<>();
+    pools.forEach(
+        (relay, pool) -> {
+          if (pool.isEmpty()) {
+            throw new IllegalArgumentException("the worker pool of " + relay + " is empty");
+          }
+          for (String w : pool) {
+            if (WorkerAddresses.indexOf(w) >= workers) {
+              throw new IllegalArgumentException(
+                  relay + "'s pool names " + w + ", but the topology has " + workers + " workers");
+            }
+            covered.add(w);
+          }
+        });
+    if (covered.size() != workers) {
+      throw new IllegalArgumentException(
+          "every worker must be in a pool; the pools "
+              + pools
+              + " leave some of "
+              + workers
+              + " out");
+    }
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    pools.forEach((relay, pool) -> out.put(relay, List.copyOf(pool)));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** The relay config variant of the sending MTA in front of a relay tier. */
@@ -338,6 +380,9 @@ public final class MailTopology implements Startable, AutoCloseable {
             Relay r =
                 new Relay(
                     run, ipImage[1], holder, relayConfig, name, RelayAddresses.own(k), listen, own);
+            if (poolByRelay.containsKey(name)) {
+              r.nameservers(RelayAddresses.dnsView(k));
+            }
             tierRelays.set(names.indexOf(name), r);
             if (entry) {
               relay = r;
@@ -386,8 +431,11 @@ public final class MailTopology implements Startable, AutoCloseable {
   }
 
   private GenericContainer<?> holder(String relayImage) {
-    return new GenericContainer<>(DockerImageName.parse(relayImage))
-        .withNetwork(network)
+    GenericContainer<?> h = new GenericContainer<>(DockerImageName.parse(relayImage));
+    poolByRelay.forEach(
+        (relay, pool) ->
+            h.withCopyToContainer(Transferable.of(zone.pool(pool).toDnsmasq()), viewFile(relay)));
+    return h.withNetwork(network)
         .withNetworkAliases("relay")
         .withLabels(run.labels("holder"))
         .withCreateContainerCmdModifier(
@@ -397,9 +445,43 @@ public final class MailTopology implements Startable, AutoCloseable {
                     .withEntrypoint("/usr/local/bin/holder-entrypoint.sh"))
         .withExposedPorts(Relay.SMTP_PORT, Relay.SUBMISSION_PORT, FaultProxy.API_PORT)
         .withCopyToContainer(Transferable.of(zone.toDnsmasq()), "/etc/relay-harness/zone.conf")
+        .withCopyToContainer(Transferable.of(dnsList()), DNS_LIST)
         .withStartupCheckStrategy(FastStarts.running(run.name("holder")))
         .withStartupAttempts(1)
         .waitingFor(FastStarts.noWait());
+  }
+
+  /** The holder's list of dnsmasq instances: address and zone file, one a line. */
+  private static final String DNS_LIST = "/etc/relay-harness/dns.list";
+
+  /** The zone file of relay {@code relay}'s own view (its worker pool). */
+  private static String viewFile(String relay) {
+    return "/etc/relay-harness/zone-" + relay + ".conf";
+  }
+
+  /**
+   * The dnsmasq instances the holder runs: the run's zone on 127.0.0.1 and 127.0.0.2 (the sending
+   * MTA and relays that share the workers resolve there), and each relay with its own worker pool
+   * its view on its two {@link RelayAddresses#dnsView} addresses.
+   */
+  private String dnsList() {
+    StringBuilder out = new StringBuilder("# address zone-file\n");
+    out.append("127.0.0.1 /etc/relay-harness/zone.conf\n");
+    out.append("127.0.0.2 /etc/relay-harness/zone.conf\n");
+    poolByRelay
+        .keySet()
+        .forEach(
+            relay ->
+                RelayAddresses.dnsView(RelayAddresses.indexOf(relay))
+                    .forEach(a -> out.append(a).append(' ').append(viewFile(relay)).append('\n')));
+    return out.toString();
+  }
+
+  /** Copies each pool relay's view of {@code z} into the holder (the list names their files). */
+  private void copyViews(GenericContainer<?> h, DnsZone z) {
+    poolByRelay.forEach(
+        (relay, pool) ->
+            h.copyFileToContainer(Transferable.of(z.pool(pool).toDnsmasq()), viewFile(relay)));
   }
 
   @Override
@@ -468,6 +550,14 @@ public final class MailTopology implements Startable, AutoCloseable {
     return regionByRelay;
   }
 
+  /**
+   * The worker pool of each tier relay: the workers its own view of the zone lists as MX hosts
+   * (empty: every relay shares every worker).
+   */
+  public Map<String, List<String>> workerPools() {
+    return poolByRelay;
+  }
+
   /** The MX preference of each tier relay (empty for one relay). */
   public Map<String, Integer> relayPreferences() {
     return preferenceByRelay;
@@ -510,6 +600,7 @@ public final class MailTopology implements Startable, AutoCloseable {
     try {
       holder.copyFileToContainer(
           Transferable.of(newZone.toDnsmasq()), "/etc/relay-harness/zone.conf");
+      copyViews(holder, newZone);
       var reload = holder.execInContainer("/usr/local/bin/zone-reload.sh");
       if (reload.getExitCode() != 0) {
         throw new IllegalStateException("zone reload failed: " + reload.getStderr());
@@ -549,6 +640,7 @@ public final class MailTopology implements Startable, AutoCloseable {
     private int loadPort = Relay.SMTP_PORT;
     private final Map<String, String> regionByRelay = new LinkedHashMap<>();
     private final Map<String, Integer> preferenceByRelay = new LinkedHashMap<>();
+    private final Map<String, List<String>> poolByRelay = new LinkedHashMap<>();
     private boolean sender = true;
     private final Map<String, String> senderOverrides = new LinkedHashMap<>();
 
@@ -559,6 +651,16 @@ public final class MailTopology implements Startable, AutoCloseable {
     public Builder relays(Map<String, String> regionByRelay, Map<String, Integer> preferences) {
       this.regionByRelay.putAll(regionByRelay);
       this.preferenceByRelay.putAll(preferences);
+      return this;
+    }
+
+    /**
+     * A worker pool per tier relay: each relay resolves the workers' MX name in its own view of the
+     * zone, which lists only its pool (default: none, every relay shares every worker). Every relay
+     * of the tier needs a pool, and every worker must be in one; pools may overlap.
+     */
+    public Builder workerPools(Map<String, List<String>> pools) {
+      pools.forEach((relay, pool) -> this.poolByRelay.put(relay, List.copyOf(pool)));
       return this;
     }
 

@@ -90,6 +90,17 @@ public final class Relay {
     config.operator().ifPresent(this::copyOperatorConfig);
   }
 
+  /**
+   * Makes the relay's delivery agents resolve through these name servers (its own view of the zone)
+   * instead of the run's zone on 127.0.0.1 and 127.0.0.2; they then run chrooted with their own
+   * resolv.conf, since every container of the namespace shares /etc/resolv.conf. Before {@link
+   * #start()} only.
+   */
+  Relay nameservers(List<String> addresses) {
+    container.withEnv("RELAY_NAMESERVERS", String.join(" ", addresses));
+    return this;
+  }
+
   /** The relay's name in the topology: {@code relay} alone, {@code relay<k>} or {@code sender}. */
   public String name() {
     return name;

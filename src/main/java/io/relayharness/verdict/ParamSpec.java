@@ -75,9 +75,9 @@ public record ParamSpec(
     return new ParamSpec(name, Type.STEP, null, null, null, !required, what);
   }
 
-  /** Routing phases, required. */
+  /** Routing phases; null when left out (the verdict says whether it may be). */
   public static ParamSpec phases(String name, String what) {
-    return new ParamSpec(name, Type.PHASES, null, null, null, false, what);
+    return new ParamSpec(name, Type.PHASES, null, null, null, true, what);
   }
 
   /** A list of reply codes, null (any) by default. */

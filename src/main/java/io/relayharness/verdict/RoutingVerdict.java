@@ -19,7 +19,11 @@ import java.util.TreeMap;
  * worker of its {@code status=deferred} line. Events within {@code guardMs} of a phase edge were in
  * flight when the fault changed and are counted apart, in no phase. A phase with delivery rules
  * needs at least {@code minMessages} deliveries, and one with deferral rules at least one deferral:
- * nothing is proven by nothing. Immutable; thread-safe.
+ * nothing is proven by nothing.
+ *
+ * <p>With {@code ownPools} (a relay tier whose relays have their own worker pools) it also judges
+ * routing per relay: every message a relay delivered went to its own pool, in every phase (see
+ * {@link OwnPools}); the phases' rules may then be left out. Immutable; thread-safe.
  *
  * <pre>
  *   load start ──── before ────┤step A├── (between) ──┤step B├──── after ──── run end
@@ -96,7 +100,9 @@ public final class RoutingVerdict implements Verdict {
     }
     figures.put("guardMs", (double) config.guardMs());
     figures.put("deliveriesInGuardBands", (double) inFlight);
-    for (RoutingRules.Phase phase : config.phases().phases()) {
+    List<RoutingRules.Phase> phases =
+        config.phases() == null ? List.of() : config.phases().phases();
+    for (RoutingRules.Phase phase : phases) {
       TimeWindow window = window(phase.name(), steps, inEffect, loadStart, runEnd);
       if (window == null) {
         failures.add("phase " + phase.name() + ": the run has no such timeline window");
@@ -130,17 +136,47 @@ public final class RoutingVerdict implements Verdict {
           figures,
           failures);
     }
-    String summary =
-        failures.isEmpty()
-            ? "every phase routed as expected ("
-                + config.phases().phases().size()
-                + " phases, "
-                + inFlight
-                + " deliveries within "
-                + config.guardMs()
-                + " ms of an edge left out)"
-            : String.join("; ", failures);
-    return new VerdictResult(name(), failures.isEmpty(), summary, figures, List.of(table.build()));
+    List<Table> tables = new ArrayList<>();
+    if (!phases.isEmpty()) {
+      tables.add(table.build());
+    }
+    List<String> facts = new ArrayList<>();
+    if (!phases.isEmpty()) {
+      facts.add(
+          "every phase routed as expected ("
+              + phases.size()
+              + " phases, "
+              + inFlight
+              + " deliveries within "
+              + config.guardMs()
+              + " ms of an edge left out)");
+    }
+    if (config.ownPools()) {
+      Table.Builder pools =
+          Table.builder(
+              "Routing per relay and phase (own worker pools)",
+              "phase",
+              "relay",
+              "pool",
+              "worker",
+              "delivered (relay log)",
+              "arrived (sinks, by queue id)",
+              "result");
+      int before = failures.size();
+      OwnPools.judge(
+          obs,
+          OwnPools.phases(inEffect, steps, runEnd),
+          config.minMessages(),
+          pools,
+          figures,
+          failures);
+      tables.add(pools.build());
+      if (failures.size() == before) {
+        facts.add(OwnPools.summary(obs));
+      }
+    }
+    String summary = failures.isEmpty() ? String.join("; ", facts) : String.join("; ", failures);
+    return new VerdictResult(name(), failures.isEmpty(), summary, figures, tables);
   }
 
   private static TimeWindow window(

@@ -63,6 +63,7 @@ class TierObservationsTest {
         TierObservations.fromLogs(
             Map.of("relay0", "eu", "relay1", "us"),
             Map.of("relay0", 10, "relay1", 20),
+            Map.of(),
             Map.of("relay0", relay0, "relay1", relay1),
             sender,
             List.of());

@@ -31,6 +31,7 @@ class TierVerdictsTest {
     return new TierObservations(
         REGIONS,
         prefs,
+        Map.of(),
         hops,
         held,
         failures == 0 ? Map.of() : Map.of("relay1", failures),

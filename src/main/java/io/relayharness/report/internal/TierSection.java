@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The relay tier of a run with one ({@code tiers.json}): per relay its region, MX preference, the
- * messages it took, its deliveries per worker, its queue peak, the sending MTA's failed connections
- * to it and the mail held or lost on its disk; and each relay's queue depth over time with the
- * fault windows as bands, drawn as inline SVG. Empty for a run with one relay. Stateless;
- * thread-safe.
+ * The relay tier of a run with one ({@code tiers.json}): per relay its region, its worker pool (or
+ * "shared"), MX preference, the messages it took, its deliveries per worker, its queue peak, the
+ * sending MTA's failed connections to it and the mail held or lost on its disk; and each relay's
+ * queue depth over time with the fault windows as bands, drawn as inline SVG; and the deliveries
+ * per relay per worker as a matrix, each cell outside the relay's own pool marked. Empty for a run
+ * with one relay. Stateless; thread-safe.
  */
 final class TierSection {
 
@@ -101,6 +102,7 @@ final class TierSection {
                   List.of(
                       Html.esc(relay),
                       Html.esc(e.getValue().asText()),
+                      Html.esc(poolText(t, relay)),
                       Html.esc(t.path("preferences").path(relay).asText()),
                       Html.esc(took.getOrDefault(relay, 0L)),
                       Html.esc(byWorker.getOrDefault(relay, Map.of()).toString()),
@@ -119,6 +121,7 @@ final class TierSection {
             List.of(
                 "relay",
                 "region",
+                "worker pool",
                 "MX preference",
                 "messages taken",
                 "delivered per worker",
@@ -126,8 +129,66 @@ final class TierSection {
                 "sender's failed connections or sessions",
                 "mail on its disk at a restart"),
             rows));
+    b.append(deliveryMatrix(t, byWorker));
     b.append(queueChart(run, series));
     return b.append("</section>\n").toString();
+  }
+
+  /** A relay's worker pool as listed in {@code tiers.json}, or "shared" when it has none. */
+  private static String poolText(JsonNode t, String relay) {
+    JsonNode pool = t.path("pools").path(relay);
+    if (!pool.isArray() || pool.isEmpty()) {
+      return "shared (every worker)";
+    }
+    List<String> workers = new ArrayList<>();
+    pool.forEach(w -> workers.add(w.asText()));
+    return String.join(", ", workers);
+  }
+
+  /**
+   * Deliveries per relay (rows) and worker (columns), from each relay's log; with worker pools, a
+   * cell outside the relay's pool that holds mail is marked.
+   */
+  private static String deliveryMatrix(JsonNode t, Map<String, Map<String, Long>> byWorker) {
+    java.util.SortedSet<String> workers = new java.util.TreeSet<>();
+    byWorker.values().forEach(m -> workers.addAll(m.keySet()));
+    t.path("pools").forEach(p -> p.forEach(w -> workers.add(w.asText())));
+    if (workers.isEmpty()) {
+      return Html.note("no relay delivered anything");
+    }
+    boolean pools = t.path("pools").size() > 0;
+    List<String> header = new ArrayList<>();
+    header.add("relay");
+    header.addAll(workers);
+    List<List<String>> rows = new ArrayList<>();
+    t.path("regions")
+        .fieldNames()
+        .forEachRemaining(
+            relay -> {
+              List<String> row = new ArrayList<>();
+              row.add(Html.esc(relay));
+              java.util.Set<String> pool = new java.util.HashSet<>();
+              t.path("pools").path(relay).forEach(w -> pool.add(w.asText()));
+              for (String w : workers) {
+                long n = byWorker.getOrDefault(relay, Map.of()).getOrDefault(w, 0L);
+                boolean own = !pools || pool.contains(w);
+                String cell = Html.esc(n);
+                if (pools && own) {
+                  cell = "<strong>" + cell + "</strong>";
+                } else if (pools && n > 0) {
+                  cell = "<span class=\"outside-pool\">" + cell + " outside its pool</span>";
+                }
+                row.add(cell);
+              }
+              rows.add(row);
+            });
+    return "<h3>Deliveries per relay and worker</h3>\n"
+        + "<p class=\"hint\">From each relay's own log (status=sent)."
+        + (pools
+            ? " Bold: the relay's own pool; a delivery to any other worker is marked."
+            : " The relays share every worker.")
+        + "</p>\n"
+        + Html.table("tier-matrix", header, rows);
   }
 
   /** Queue depth per relay over time, fault windows as grey bands. */

@@ -407,6 +407,7 @@ public final class DockerScenarioEngine implements ScenarioEngine {
     return TierObservations.fromLogs(
         topo.regions(),
         topo.relayPreferences(),
+        topo.workerPools(),
         logs,
         topo.sender().isPresent() ? entryLog : "",
         sampler == null ? List.of() : sampler.relayQueueSamples());

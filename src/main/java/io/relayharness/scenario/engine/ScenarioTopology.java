@@ -38,7 +38,8 @@ final class ScenarioTopology {
     TopologySpec topo = scenario.topology();
     if (topo.isTier()) {
       b.relays(topo.regions(), topo.relayPreferences())
-          .sender(topo.sender(), topo.senderOverrides());
+          .sender(topo.sender(), topo.senderOverrides())
+          .workerPools(topo.workerPools());
     }
     if (scenario.relay().configDir() != null) {
       b.configDir(configDir(scenario, layout), scenario.relay().port());

@@ -30,9 +30,11 @@ final class ExpectParser {
 
   private final Fields f;
   private final VerdictContext context;
+  private final TopologySpec topology;
 
   ExpectParser(Fields f, TopologySpec topology, List<TimelineStep> timeline) {
     this.f = f;
+    this.topology = topology;
     this.context =
         new VerdictContext(
             topology.workerNames(),
@@ -121,7 +123,16 @@ final class ExpectParser {
       }
     }
     try {
-      return spec.validate(raw, context);
+      VerdictParams params = spec.validate(raw, context);
+      // the verdict's own checks across its parameters (e.g. routing needs phases or ownPools)
+      spec.create(params);
+      if (key.equals("routing") && params.bool("ownPools") && !topology.hasWorkerPools()) {
+        f.error(
+            "expect.routing.ownPools",
+            "the topology has no worker pools: set topology.workerPools (a relay tier whose relays"
+                + " each have their own workers)");
+      }
+      return params;
     } catch (IllegalArgumentException e) {
       f.error("", e.getMessage());
       return null;

@@ -349,15 +349,109 @@ public final class ScenarioParser {
         override(senderOverrides, at, e.getKey(), e.getValue().asText());
       }
     }
-    if (relays <= 1 && (!senderOverrides.isEmpty() || !regionMap.isEmpty())) {
+    ObjectNode poolMap = mapOf(node.get("workerPools"), "topology.workerPools");
+    if (relays <= 1 && (!senderOverrides.isEmpty() || !regionMap.isEmpty() || !poolMap.isEmpty())) {
       f.error(
           "topology.relays",
-          "regions and senderOverrides need a relay tier (relays: 2.."
+          "regions, workerPools and senderOverrides need a relay tier (relays: 2.."
               + io.relayharness.relay.RelayAddresses.MAX_RELAYS
               + ")");
     }
+    Map<String, List<String>> pools = relays > 1 ? workerPools(poolMap, names, regions) : Map.of();
     return new TopologySpec(
-        workers, preferences, weights, relays, regions, relayPreferences, sender, senderOverrides);
+        workers,
+        preferences,
+        weights,
+        relays,
+        regions,
+        relayPreferences,
+        sender,
+        senderOverrides,
+        pools);
+  }
+
+  /**
+   * Resolves {@code topology.workerPools} to one pool per relay: a key names a relay (its own pool)
+   * or a region (the pool of each of its relays). Every relay gets exactly one pool, every pool
+   * names known workers, and every worker is in some pool; empty when the scenario gives none.
+   */
+  private Map<String, List<String>> workerPools(
+      ObjectNode poolMap, List<String> workers, Map<String, String> regions) {
+    if (poolMap.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> byRelay = new LinkedHashMap<>();
+    Map<String, String> givenBy = new LinkedHashMap<>();
+    java.util.Set<String> covered = new java.util.TreeSet<>();
+    Iterator<String> it = poolMap.fieldNames();
+    while (it.hasNext()) {
+      String key = it.next();
+      String at = "topology.workerPools." + key;
+      List<String> members;
+      if (regions.containsKey(key)) {
+        members = List.of(key);
+      } else if (regions.containsValue(key)) {
+        members = regions.keySet().stream().filter(r -> key.equals(regions.get(r))).toList();
+      } else {
+        f.error(
+            at,
+            "unknown relay or region '"
+                + key
+                + "' (the topology has "
+                + String.join(", ", regions.keySet())
+                + "; regions "
+                + String.join(", ", new java.util.LinkedHashSet<>(regions.values()))
+                + ")");
+        continue;
+      }
+      List<String> pool = f.words(poolMap, "topology.workerPools", key);
+      if (pool.isEmpty() && poolMap.get(key).isArray()) {
+        f.error(at, "a pool needs at least one worker");
+      }
+      List<String> known = new ArrayList<>();
+      for (String w : pool) {
+        if (!workers.contains(w)) {
+          f.error(at, unknownWorker(w, workers));
+        } else if (known.contains(w)) {
+          f.error(at, "names " + w + " twice");
+        } else {
+          known.add(w);
+        }
+      }
+      covered.addAll(known);
+      for (String relay : members) {
+        String before = givenBy.putIfAbsent(relay, key);
+        if (before != null) {
+          f.error(
+              at,
+              relay
+                  + " already has a pool (from topology.workerPools."
+                  + before
+                  + "): give each relay one pool, by its name or by its region");
+        } else {
+          byRelay.put(relay, known);
+        }
+      }
+    }
+    List<String> without = regions.keySet().stream().filter(r -> !givenBy.containsKey(r)).toList();
+    if (!without.isEmpty()) {
+      f.error(
+          "topology.workerPools",
+          String.join(", ", without)
+              + (without.size() == 1 ? " has" : " have")
+              + " no pool (name every relay, or its region, once the tier has pools)");
+    }
+    List<String> idle = workers.stream().filter(w -> !covered.contains(w)).toList();
+    if (!idle.isEmpty()) {
+      f.error(
+          "topology.workerPools",
+          String.join(", ", idle)
+              + (idle.size() == 1 ? " is" : " are")
+              + " in no pool (every worker must be in one, or no relay would deliver to it)");
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    regions.keySet().forEach(r -> out.put(r, byRelay.getOrDefault(r, List.of())));
+    return out;
   }
 
   /** Returns the message for a relay name the topology does not have. */
