@@ -112,6 +112,9 @@ public final class DuplicatesVerdict implements Verdict {
     final Set<String> unexplainedIds = new LinkedHashSet<>();
     final List<Table> tables = new ArrayList<>();
     final Map<String, Double> figures = new LinkedHashMap<>();
+
+    /** Words the summary ends with (a tier run's copies per relay and phase), or empty. */
+    String where = "";
   }
 
   @Override
@@ -179,7 +182,8 @@ public final class DuplicatesVerdict implements Verdict {
                 + " explained, "
                 + unexplained
                 + " unexplained"
-                + (unexplainedIds.isEmpty() ? "" : " (" + first(unexplainedIds) + ")");
+                + (unexplainedIds.isEmpty() ? "" : " (" + first(unexplainedIds) + ")")
+                + tally.where;
     boolean passed = failures.isEmpty();
     String summary =
         expected + "; " + seen + (passed ? "" : "; FAILED: " + String.join("; ", failures));
@@ -421,11 +425,25 @@ public final class DuplicatesVerdict implements Verdict {
           split.row(phase, n[0], n[1]);
         });
     if (tally.extra > 0) {
+      tally.tables.add(split.build());
       tally.tables.add(perMessage.build());
       tally.tables.add(perCopy.build());
-      tally.tables.add(split.build());
+      tally.where =
+          "; handed on by: " + counts(byRelay) + "; by phase accepted in: " + counts(byPhase);
     }
     return tally;
+  }
+
+  /** {@code relay0 1 (1 unexplained), relay1 3}: the non-zero counts of {@code n[0]}. */
+  private static String counts(Map<String, long[]> byName) {
+    List<String> out = new ArrayList<>();
+    byName.forEach(
+        (name, n) -> {
+          if (n[0] > 0) {
+            out.add(name + " " + n[0] + (n[1] > 0 ? " (" + n[1] + " unexplained)" : ""));
+          }
+        });
+    return String.join(", ", out);
   }
 
   /** {@code sender → relay1 (Q) → worker2}, or what is known of it. */

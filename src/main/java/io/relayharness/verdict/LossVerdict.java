@@ -147,7 +147,8 @@ public final class LossVerdict implements Verdict {
           Map<String, Long> hops = hopByPhase.getOrDefault(phase, Map.of());
           phases.row(phase, n[0], n[1], hops.isEmpty() ? "–" : words(hops));
         });
-    tables.add(phases.build());
+    // the per-phase summary and the tier's view of each lost message lead, the raw table follows
+    tables.add(0, phases.build());
     if (paths.lost().isEmpty()) {
       return "";
     }
@@ -171,7 +172,7 @@ public final class LossVerdict implements Verdict {
           l.where(),
           l.lastLine());
     }
-    tables.add(where.build());
+    tables.add(1, where.build());
     Map<String, Long> nonZero = new LinkedHashMap<>();
     byHop.forEach(
         (hop, n) -> {

@@ -105,7 +105,8 @@ class TierComparisonPageTest {
     assertThat(rows.get("relay1 delivered per worker").subList(0, 2))
         .containsExactly("worker1 20, worker2 20", "worker1 23, worker2 23");
     assertThat(rows.get("relay1 queue peak")).containsExactly("7", "19", "+12");
-    assertThat(rows.get("relay1 lost with its disk")).containsExactly("0", "4", "+4");
+    assertThat(rows.get("relay1 on its disk at a restart, lost with it"))
+        .containsExactly("0", "4", "+4");
     assertThat(rows.get("relay1 sender's failed connections or sessions to it"))
         .containsExactly("3", "3", "0");
     assertThat(rows)

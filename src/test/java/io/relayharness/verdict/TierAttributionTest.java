@@ -274,7 +274,11 @@ class TierAttributionTest {
         .hasFigure("phase.before.unexplained", 0)
         .hasFigure("phase.during relay0-down.extra", 2)
         .hasFigure("phase.during relay0-down.unexplained", 2)
-        .summaryContains("2 unexplained", "d2, d3");
+        .summaryContains(
+            "2 unexplained",
+            "d2, d3",
+            "handed on by: relay0 1 (1 unexplained), relay1 3 (1 unexplained)",
+            "by phase accepted in: before 2, during relay0-down 2 (2 unexplained)");
     Table copies = r.table("Extra copies through the tier");
     assertThat(copies.rows())
         .extracting(row -> row.get(0) + " | " + row.get(2) + " | " + row.get(5))

@@ -110,14 +110,14 @@ public final class TierComparison {
       rows.add(
           count(
               relay,
-              "held on its disk at a restart",
+              "on its disk at a restart, kept",
               sa,
               sb,
               s -> s.paths().heldByRelay().getOrDefault(relay, new long[2])[0]));
       rows.add(
           count(
               relay,
-              "lost with its disk",
+              "on its disk at a restart, lost with it",
               sa,
               sb,
               s -> s.paths().heldByRelay().getOrDefault(relay, new long[2])[1]));
