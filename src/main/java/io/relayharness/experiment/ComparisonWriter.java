@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -106,6 +108,7 @@ public final class ComparisonWriter {
       h.append("</table>");
     }
 
+    h.append(tierSection(c));
     h.append("<h2>Metrics</h2><table class=\"metrics\"><tr><th>metric</th><th>unit</th>")
         .append("<th>A (each run)</th><th>B (each run)</th><th>A median</th><th>B median</th>")
         .append("<th>B − A</th><th>")
@@ -179,6 +182,68 @@ public final class ComparisonWriter {
     }
     h.append("</table></body></html>\n");
     return h.toString();
+  }
+
+  /** A per-relay metric of a relay tier: {@code share relay0}, {@code queue peak relay1}. */
+  private static final Pattern TIER_METRIC =
+      Pattern.compile(
+          "(" + RunMetrics.SHARE_PREFIX + "|" + RunMetrics.QUEUE_PEAK_PREFIX + ")(relay\\d+)");
+
+  /**
+   * The relays of a tier scenario, one row per relay and metric (its share of the mail the relays
+   * took, its queue peak), with both sides' medians and the judgement of the metrics table; empty
+   * when the scenario has one relay.
+   */
+  static String tierSection(AbComparison c) {
+    Map<String, List<MetricComparison>> byRelay = new java.util.TreeMap<>();
+    for (MetricComparison m : c.metrics()) {
+      Matcher x = TIER_METRIC.matcher(m.name());
+      if (x.matches()) {
+        byRelay.computeIfAbsent(x.group(2), r -> new java.util.ArrayList<>()).add(m);
+      }
+    }
+    if (byRelay.isEmpty()) {
+      return "";
+    }
+    StringBuilder h =
+        new StringBuilder(
+            "<h2 id=\"tier\">Relay tier</h2><p class=\"note\">Per relay: its share of the"
+                + " messages the relays took (each message once per relay that took it, as"
+                + " tierSplit counts) and its queue peak; judged in the same family as every"
+                + " other metric.</p><table class=\"tier\"><tr><th>relay</th><th>metric</th>"
+                + "<th>A median</th><th>B median</th><th>B − A</th><th>"
+                + Format.percent(1 - c.alpha())
+                + " CI</th><th>adj. p</th><th>verdict</th></tr>");
+    byRelay.forEach(
+        (relay, metrics) -> {
+          for (MetricComparison m : metrics) {
+            h.append(m.significant() ? "<tr class=\"sig\">" : "<tr>")
+                .append("<td>")
+                .append(esc(relay))
+                .append("</td><td>")
+                .append(m.significant() ? "◆ " : "")
+                .append(esc(m.name().substring(0, m.name().length() - relay.length()).strip()))
+                .append(" (")
+                .append(esc(m.unit()))
+                .append(")</td><td class=\"n\">")
+                .append(Format.number(m.aMedian()))
+                .append("</td><td class=\"n\">")
+                .append(Format.number(m.bMedian()))
+                .append("</td><td class=\"n\">")
+                .append(Format.signed(m.difference()))
+                .append("</td><td class=\"n\">")
+                .append(
+                    m.ciLow() == null
+                        ? (m.tested() ? "unbounded" : "–")
+                        : Format.signedRange(m.ciLow(), m.ciHigh(), false))
+                .append("</td><td class=\"n\">")
+                .append(Format.p(m.adjustedP()))
+                .append("</td><td>")
+                .append(esc(m.verdict()))
+                .append("</td></tr>");
+          }
+        });
+    return h.append("</table>").toString();
   }
 
   /** Returns {@code start 5.1, load 23.4, ...} in seconds. */

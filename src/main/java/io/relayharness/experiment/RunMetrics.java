@@ -33,6 +33,10 @@ import java.util.TreeMap;
  *       lands on a different worker in each run (connection caching under a burst) moves this,
  *       while each worker's own share only gets noisier;
  *   <li>{@code lost}: accepted messages that reached no worker; {@code duplicates}: extra copies;
+ *   <li>relay tier only: {@code share <relay>}, the relay's share of the messages the relays took
+ *       (each message counted once per relay that took it, as tierSplit counts), in %, so a change
+ *       in the split between the relays is judged like a change in the split between the workers;
+ *       and {@code queue peak <relay>}, the largest sample of that relay's queue;
  *   <li>{@code verdict <name>}: 1 when the verdict passed, 0 when it failed.
  * </ul>
  *
@@ -60,6 +64,9 @@ public final class RunMetrics {
   static final Metric SHARE_MAX = new Metric("max share", "%", Metric.Kind.LEVEL);
   static final Metric LOST = new Metric("lost", "messages", Metric.Kind.COUNT);
   static final Metric DUPLICATES = new Metric("duplicates", "extra copies", Metric.Kind.COUNT);
+
+  /** Prefix of the per-relay queue peak metrics of a relay tier. */
+  public static final String QUEUE_PEAK_PREFIX = "queue peak ";
 
   private RunMetrics() {}
 
@@ -113,6 +120,21 @@ public final class RunMetrics {
     }
     m.put(LOST, (double) lost);
     m.put(DUPLICATES, (double) extra);
+    obs.tiers()
+        .ifPresent(
+            tiers -> {
+              Map<String, Long> took = tiers.receivedByRelay();
+              long all = took.values().stream().mapToLong(Long::longValue).sum();
+              if (all > 0) {
+                took.forEach((relay, n) -> m.put(share(relay), 100.0 * n / all));
+              }
+              Map<String, Integer> peaks = new TreeMap<>();
+              tiers.regions().keySet().forEach(r -> peaks.put(r, 0));
+              tiers.queues().forEach(q -> peaks.merge(q.relay(), q.depth(), Math::max));
+              if (!tiers.queues().isEmpty()) {
+                peaks.forEach((relay, peak) -> m.put(queuePeak(relay), (double) peak));
+              }
+            });
     for (VerdictResult v : verdicts) {
       m.put(verdict(v.name()), v.passed() ? 1.0 : 0.0);
     }
@@ -122,6 +144,11 @@ public final class RunMetrics {
   /** The share metric of {@code worker}. */
   public static Metric share(String worker) {
     return new Metric(SHARE_PREFIX + worker, "%", Metric.Kind.LEVEL);
+  }
+
+  /** The queue peak metric of the tier relay {@code relay}. */
+  public static Metric queuePeak(String relay) {
+    return new Metric(QUEUE_PEAK_PREFIX + relay, "messages", Metric.Kind.LEVEL);
   }
 
   /** The pass metric of the verdict called {@code name}. */

@@ -32,7 +32,9 @@ public record SweepAnalysis(double level, FamilyCorrection correction) {
       return "higher";
     }
     if (m.kind() == Metric.Kind.LEVEL) {
-      return n.equals("queue peak") ? "lower" : "higher";
+      return n.equals(RunMetrics.QUEUE_PEAK.name()) || n.startsWith(RunMetrics.QUEUE_PEAK_PREFIX)
+          ? "lower"
+          : "higher";
     }
     return "lower";
   }

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  *     lines naming the relay's host that are not a delivery: {@code connect to ...}, {@code lost
  *     connection with ...}, a deferral): its retries made visible
  * @param queues the relays' queue samples
+ * @param failedAttempts per relay, its delivery attempts that did not hand a message over
+ *     (deferred, bounced, expired), in log order: where mail stuck in a relay last stood, and the
+ *     lines that say a worker may hold a copy the relay sends again
+ * @param warnings per relay, its log's warnings in log order (e.g. "message may be sent more than
+ *     once" when the next MX took the message within the same delivery)
  */
 public record TierObservations(
     Map<String, String> regions,
@@ -33,7 +38,9 @@ public record TierObservations(
     List<TierHop> hops,
     List<HeldMail> held,
     Map<String, Integer> senderConnectFailures,
-    List<RelayQueueSample> queues) {
+    List<RelayQueueSample> queues,
+    Map<String, List<DeliveryAttempt>> failedAttempts,
+    Map<String, List<RelayWarning>> warnings) {
 
   /** A sending-MTA line naming a relay host that is not a delivery ({@code status=sent}). */
   private static final Pattern RELAY_HOST =
@@ -55,6 +62,62 @@ public record TierObservations(
     held = List.copyOf(held);
     senderConnectFailures = Collections.unmodifiableMap(new TreeMap<>(senderConnectFailures));
     queues = List.copyOf(queues);
+    failedAttempts = copyByRelay(failedAttempts);
+    warnings = copyByRelay(warnings);
+  }
+
+  /** A tier without the relays' failed attempts and warnings (a tiers.json written before them). */
+  public TierObservations(
+      Map<String, String> regions,
+      Map<String, Integer> preferences,
+      List<TierHop> hops,
+      List<HeldMail> held,
+      Map<String, Integer> senderConnectFailures,
+      List<RelayQueueSample> queues) {
+    this(regions, preferences, Map.of(), hops, held, senderConnectFailures, queues);
+  }
+
+  /** A tier without the relays' failed attempts and warnings, with worker pools. */
+  public TierObservations(
+      Map<String, String> regions,
+      Map<String, Integer> preferences,
+      Map<String, List<String>> pools,
+      List<TierHop> hops,
+      List<HeldMail> held,
+      Map<String, Integer> senderConnectFailures,
+      List<RelayQueueSample> queues) {
+    this(
+        regions, preferences, pools, hops, held, senderConnectFailures, queues, Map.of(), Map.of());
+  }
+
+  /** A tier whose relays shared the workers (a tiers.json written before worker pools). */
+  public TierObservations(
+      Map<String, String> regions,
+      Map<String, Integer> preferences,
+      List<TierHop> hops,
+      List<HeldMail> held,
+      Map<String, Integer> senderConnectFailures,
+      List<RelayQueueSample> queues,
+      Map<String, List<DeliveryAttempt>> failedAttempts,
+      Map<String, List<RelayWarning>> warnings) {
+    this(
+        regions,
+        preferences,
+        Map.of(),
+        hops,
+        held,
+        senderConnectFailures,
+        queues,
+        failedAttempts,
+        warnings);
+  }
+
+  private static <T> Map<String, List<T>> copyByRelay(Map<String, List<T>> byRelay) {
+    Map<String, List<T>> out = new TreeMap<>();
+    if (byRelay != null) {
+      byRelay.forEach((relay, list) -> out.put(relay, List.copyOf(list)));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -70,16 +133,23 @@ public record TierObservations(
       List<RelayQueueSample> queues) {
     List<TierHop> hops = new ArrayList<>();
     List<HeldMail> held = new ArrayList<>();
+    Map<String, List<DeliveryAttempt>> failed = new TreeMap<>();
+    Map<String, List<RelayWarning>> warned = new TreeMap<>();
     new TreeMap<>(relayLogs)
         .forEach(
             (relay, text) -> {
               RelayLogParser parser = RelayLogParser.parseAll(text.lines()::iterator);
               Map<String, DeliveryAttempt> sent = new LinkedHashMap<>();
+              List<DeliveryAttempt> notSent = new ArrayList<>();
               for (DeliveryAttempt a : parser.attempts()) {
                 if (a.delivered()) {
                   sent.putIfAbsent(a.queueId(), a);
+                } else {
+                  notSent.add(a);
                 }
               }
+              failed.put(relay, notSent);
+              warned.put(relay, parser.warnings());
               Map<String, String> mids = parser.messageIdsByQueueId();
               parser
                   .messages()
@@ -109,7 +179,8 @@ public record TierObservations(
                 failures.merge(m.group(1), 1, Integer::sum);
               }
             });
-    return new TierObservations(regions, preferences, pools, hops, held, failures, queues);
+    return new TierObservations(
+        regions, preferences, pools, hops, held, failures, queues, failed, warned);
   }
 
   private static void heldLine(

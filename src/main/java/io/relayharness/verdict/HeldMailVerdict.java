@@ -7,6 +7,7 @@ import io.relayharness.observe.MessageIds;
 import io.relayharness.observe.MessageTimeline;
 import io.relayharness.observe.RunObservations;
 import io.relayharness.observe.TierObservations;
+import io.relayharness.observe.TierStep;
 import io.relayharness.verdict.internal.Fmt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,12 +47,8 @@ public final class HeldMailVerdict implements Verdict {
           name(), false, "the run had no relay tier to judge", Map.of(), List.of());
     }
     TierObservations tiers = obs.tiers().get();
-    FaultEvent event =
-        obs.faults().stream()
-            .filter(e -> config.during().equals(e.step()))
-            .findFirst()
-            .orElse(null);
-    if (event == null) {
+    TierStep step = TierStep.of(obs, config.during()).orElse(null);
+    if (step == null) {
       return new VerdictResult(
           name(),
           false,
@@ -59,7 +56,8 @@ public final class HeldMailVerdict implements Verdict {
           Map.of(),
           List.of());
     }
-    List<String> relays = tiers.relaysOf(event.target());
+    FaultEvent event = step.event();
+    List<String> relays = step.relays();
     List<HeldMail> held =
         tiers.held().stream()
             .filter(h -> relays.contains(h.relay()) && h.epochMs() >= event.startEpochMs())

@@ -1,9 +1,9 @@
 package io.relayharness.verdict;
 
-import io.relayharness.observe.FaultEvent;
 import io.relayharness.observe.RunObservations;
 import io.relayharness.observe.TierHop;
 import io.relayharness.observe.TierObservations;
+import io.relayharness.observe.TierStep;
 import io.relayharness.observe.TimeWindow;
 import io.relayharness.verdict.internal.Fmt;
 import java.util.ArrayList;
@@ -108,14 +108,11 @@ public final class TierSplitVerdict implements Verdict {
 
     long graceMs = config.graceSeconds() * 1000L;
     if (config.backupOnlyDuring() != null) {
-      TimeWindow w = obs.window(config.backupOnlyDuring()).orElse(null);
+      TierStep step = TierStep.of(obs, config.backupOnlyDuring()).orElse(null);
+      TimeWindow w =
+          step != null ? step.window() : obs.window(config.backupOnlyDuring()).orElse(null);
       // the backups are the relays the step does not take away
-      List<String> primaries =
-          obs.faults().stream()
-              .filter(e -> config.backupOnlyDuring().equals(e.step()))
-              .findFirst()
-              .map(e -> tiers.relaysOf(e.target()))
-              .orElse(List.of());
+      List<String> primaries = step == null ? List.of() : step.relays();
       List<String> backups =
           tiers.preferences().keySet().stream().filter(r -> !primaries.contains(r)).toList();
       if (w == null || !w.ended() || primaries.isEmpty()) {
@@ -165,14 +162,13 @@ public final class TierSplitVerdict implements Verdict {
 
     if (config.survivorsDuring() != null) {
       String step = config.survivorsDuring();
-      FaultEvent event =
-          obs.faults().stream().filter(e -> step.equals(e.step())).findFirst().orElse(null);
-      if (event == null) {
+      TierStep cutStep = TierStep.of(obs, step).orElse(null);
+      if (cutStep == null) {
         problems.add("step '" + step + "' did not happen in this run");
       } else {
-        TimeWindow w = event.inEffect();
+        TimeWindow w = cutStep.inEffect();
         long end = w.endEpochMs() == null ? Long.MAX_VALUE : w.endEpochMs();
-        List<String> cut = tiers.relaysOf(event.target());
+        List<String> cut = cutStep.relays();
         Map<String, Long> during = new TreeMap<>();
         tiers.regions().keySet().forEach(r -> during.put(r, 0L));
         for (TierHop h : distinctHops(tiers)) {

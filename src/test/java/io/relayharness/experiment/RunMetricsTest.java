@@ -87,4 +87,55 @@ class RunMetricsTest {
     Map<String, Double> m = byName(run);
     assertThat(m).as("no drain time without an empty queue").doesNotContainKey("drain time");
   }
+
+  /** relay0 takes h0..h69, relay1 h60..h99 (h60..h69 through both); relay1's queue peaks at 12. */
+  private static io.relayharness.observe.TierObservations tier() {
+    java.util.List<io.relayharness.observe.TierHop> hops = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String mid = "<h" + i + "@load.example.com>";
+      long at = io.relayharness.observe.Fixtures.T0 + 10L * i;
+      if (i < 70) {
+        hops.add(
+            new io.relayharness.observe.TierHop("relay0", mid, "A" + i, at, at + 5, "worker0"));
+      }
+      if (i >= 60) {
+        hops.add(
+            new io.relayharness.observe.TierHop("relay1", mid, "B" + i, at, at + 5, "worker1"));
+      }
+    }
+    return new io.relayharness.observe.TierObservations(
+        Map.of("relay0", "eu", "relay1", "us"),
+        Map.of("relay0", 10, "relay1", 10),
+        hops,
+        java.util.List.of(),
+        Map.of(),
+        java.util.List.of(
+            new io.relayharness.observe.RelayQueueSample(
+                io.relayharness.observe.Fixtures.T0, "relay0", 3),
+            new io.relayharness.observe.RelayQueueSample(
+                io.relayharness.observe.Fixtures.T0 + 100, "relay1", 12),
+            new io.relayharness.observe.RelayQueueSample(
+                io.relayharness.observe.Fixtures.T0 + 200, "relay1", 4)));
+  }
+
+  @Test
+  void shouldReadEachRelaysShareAndQueuePeakOfATierRun() {
+    SyntheticRun run = new SyntheticRun();
+    run.tiers = tier();
+    Map<String, Double> m = byName(run);
+
+    // 70 + 40 messages taken: each counted once per relay that took it
+    assertThat(m.get("share relay0")).isCloseTo(100.0 * 70 / 110, within(1e-9));
+    assertThat(m.get("share relay1")).isCloseTo(100.0 * 40 / 110, within(1e-9));
+    assertThat(m.get("queue peak relay0")).isEqualTo(3.0);
+    assertThat(m.get("queue peak relay1")).isEqualTo(12.0);
+    assertThat(m.get("max share")).as("the workers' largest share, not a relay's").isLessThan(40.0);
+    assertThat(SweepAnalysis.better(RunMetrics.queuePeak("relay1"))).isEqualTo("lower");
+    assertThat(SweepAnalysis.better(RunMetrics.share("relay1"))).isNull();
+  }
+
+  @Test
+  void shouldLeaveTheRelayMetricsOutOfAOneRelayRun() {
+    assertThat(byName(new SyntheticRun()).keySet()).noneMatch(k -> k.contains("relay"));
+  }
 }

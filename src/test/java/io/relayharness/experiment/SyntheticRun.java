@@ -39,6 +39,9 @@ final class SyntheticRun {
   String variant = "mx-roundrobin";
   Map<String, String> relaySettings = new LinkedHashMap<>(Map.of("maximal_backoff_time", "20s"));
 
+  /** The relay tier the run had, or null for one relay. */
+  io.relayharness.observe.TierObservations tiers;
+
   static final long OUTAGE_END = Fixtures.T0 + 500;
 
   /** Writes the folder under {@code reportsRoot/<scenario>/} and returns it. */
@@ -75,6 +78,7 @@ final class SyntheticRun {
             .queueSamples(queue)
             .faults(
                 List.of(new FaultEvent(t0 + 200, OUTAGE_END, "proxy-down", "worker1", "", "down")))
+            .tiers(tiers)
             .build();
     folder.writeObservations(obs);
     folder.writeRunInfo(

@@ -46,6 +46,7 @@ class TierReportTest {
         .contains("<h2>Relay tier</h2>")
         .contains("{worker0=1, worker1=1}")
         .contains("0 held, 1 lost with the disk")
+        .contains("<th>lost, last seen in its queue</th>")
         .contains("Queue depth per relay")
         .containsPattern("<polyline[^>]+stroke=\"#d62728\"")
         .contains("shared (every worker)")

@@ -20,8 +20,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The comparison page of two runs A and B ({@code comparison.peb}): config and scenario diff,
- * verdicts side by side, distribution per worker, latency percentile deltas, overlaid charts.
- * Stateless.
+ * verdicts side by side, distribution per worker, the relay tier per relay (when either run had
+ * one), latency percentile deltas, overlaid charts. Stateless.
  */
 public final class ComparisonPage {
 
@@ -109,6 +109,7 @@ public final class ComparisonPage {
       List<VerdictRow> verdictRows,
       List<FigureRow> figureRows,
       Split split,
+      TierComparison.View tier,
       List<LatencyRow> latencyRows) {}
 
   /**
@@ -152,6 +153,7 @@ public final class ComparisonPage {
             verdicts.rows(),
             verdicts.figures(),
             split(sa, sb, workers),
+            TierComparison.of(a, b),
             latencyRows(la, lb));
     return Page.render(
         "comparison", "Comparison: " + view.title(), Map.of("cmp", view), data, "compare.js");

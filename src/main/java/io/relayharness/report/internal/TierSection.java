@@ -91,6 +91,10 @@ final class TierSection {
       int[] c = held.computeIfAbsent(h.path("relay").asText(), r -> new int[2]);
       c[h.path("diskLost").asBoolean() ? 1 : 0]++;
     }
+    Map<String, Long> lost =
+        io.relayharness.observe.TierPaths.of(run.observations())
+            .map(io.relayharness.observe.TierPaths::lostByHop)
+            .orElse(Map.of());
     List<List<String>> rows = new ArrayList<>();
     t.path("regions")
         .fields()
@@ -108,7 +112,8 @@ final class TierSection {
                       Html.esc(byWorker.getOrDefault(relay, Map.of()).toString()),
                       Html.esc(peak.getOrDefault(relay, 0)),
                       Html.esc(t.path("senderConnectFailures").path(relay).asInt(0)),
-                      Html.esc(h[0] + " held, " + h[1] + " lost with the disk")));
+                      Html.esc(h[0] + " held, " + h[1] + " lost with the disk"),
+                      Html.esc(lost.getOrDefault(relay, 0L))));
             });
     StringBuilder b = new StringBuilder("<section id=\"tier\"><h2>Relay tier</h2>\n");
     b.append(
@@ -127,9 +132,21 @@ final class TierSection {
                 "delivered per worker",
                 "queue peak",
                 "sender's failed connections or sessions",
-                "mail on its disk at a restart"),
+                "mail on its disk at a restart",
+                "lost, last seen in its queue"),
             rows));
     b.append(deliveryMatrix(t, byWorker));
+    long atSender = lost.getOrDefault(io.relayharness.observe.TierPaths.SENDER, 0L);
+    long nowhere = lost.getOrDefault(io.relayharness.observe.TierPaths.NOWHERE, 0L);
+    if (atSender + nowhere > 0) {
+      b.append(
+          Html.note(
+              "Lost before any relay took them: "
+                  + atSender
+                  + " stuck in the sender, "
+                  + nowhere
+                  + " never reached it (the loss verdict names each one)."));
+    }
     b.append(queueChart(run, series));
     return b.append("</section>\n").toString();
   }
