@@ -104,6 +104,22 @@ class ScenarioTiersTest {
   }
 
   @Test
+  void shouldTurnASenderOverrideBooleanIntoPostfixYesOrNo() throws ScenarioException {
+    Scenario s =
+        loader.parse(
+            "t",
+            FILE,
+            TIER,
+            new Overrides(
+                List.of("topology.senderOverrides.smtp_connection_cache_on_demand=yes"),
+                null,
+                null));
+    assertThat(s.topology().senderOverrides())
+        .as("--set reads yes as a YAML boolean; Postfix wants yes")
+        .containsEntry("smtp_connection_cache_on_demand", "yes");
+  }
+
+  @Test
   void shouldRefuseATierOfFiveRelays() {
     assertThat(errors(TIER.replace("relays: 3", "relays: 5")))
         .anyMatch(e -> e.startsWith(FILE + ": topology.relays: "));
