@@ -48,10 +48,10 @@ public final class FaultActions {
     add(
         m,
         ToxicFault.NAME,
-        List.of("type", "stream", "toxicity", "attributes"),
+        List.of("type", "stream", "toxicity", "attributes", "region"),
         true,
         true,
-        "a Toxiproxy toxic on the worker link");
+        "a Toxiproxy toxic on worker links, or on relay links of a tier (relays or a region)");
     add(m, Blackhole.NAME, List.of(), true, true, "accepts, never answers");
     add(m, KillWorker.NAME, List.of(), true, true, "docker kill of the sink");
     add(m, StartWorker.NAME, List.of(), true, false, "docker start of a killed sink");

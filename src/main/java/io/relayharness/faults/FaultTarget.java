@@ -14,25 +14,26 @@ public interface FaultTarget {
   void setProxyEnabled(String worker, boolean enabled);
 
   /**
-   * Adds a Toxiproxy toxic to a worker's proxy.
+   * Adds a Toxiproxy toxic to a link's proxy: a worker's, or a tier relay's inbound link.
    *
-   * @param worker e.g. {@code worker1}
+   * @param link the proxy's name: a worker ({@code worker1}) or a tier relay ({@code relay1})
    * @param toxicName a name unique on that proxy, used by {@link #removeToxic}
    * @param type a scenario toxic type ({@link io.relayharness.vocab.ToxicKind#scenarioNames()})
-   * @param stream {@code upstream} (relay to worker) or {@code downstream} (worker to relay)
+   * @param stream {@code upstream} (client to server: relay to worker, sender to relay) or {@code
+   *     downstream} (the way back)
    * @param toxicity share of connections affected, 0..1
    * @param attributes the toxic's attributes, e.g. {@code latency -> 200}
    */
   void addToxic(
-      String worker,
+      String link,
       String toxicName,
       String type,
       String stream,
       double toxicity,
       Map<String, Long> attributes);
 
-  /** Removes a toxic added by {@link #addToxic}. */
-  void removeToxic(String worker, String toxicName);
+  /** Removes a toxic added by {@link #addToxic} from a link's proxy. */
+  void removeToxic(String link, String toxicName);
 
   /** Kills a worker's sink container ({@code docker kill}). */
   void killWorker(String worker);

@@ -29,7 +29,7 @@ public final class TopologyFaultTarget implements FaultTarget {
 
   @Override
   public void addToxic(
-      String worker,
+      String link,
       String toxicName,
       String type,
       String stream,
@@ -43,7 +43,7 @@ public final class TopologyFaultTarget implements FaultTarget {
         ToxicKind.byApiName(type)
             .orElseThrow(() -> new IllegalArgumentException("unknown toxic type '" + type + "'"));
     Attributes a = new Attributes(kind, attributes);
-    var toxics = topology.faultProxy().proxy(worker).toxics();
+    var toxics = topology.faultProxy().proxy(link).toxics();
     try {
       var toxic =
           switch (kind) {
@@ -64,16 +64,16 @@ public final class TopologyFaultTarget implements FaultTarget {
         toxic.setToxicity((float) toxicity);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot add toxic " + toxicName + " to " + worker, e);
+      throw new UncheckedIOException("cannot add toxic " + toxicName + " to " + link, e);
     }
   }
 
   @Override
-  public void removeToxic(String worker, String toxicName) {
+  public void removeToxic(String link, String toxicName) {
     try {
-      topology.faultProxy().proxy(worker).toxics().get(toxicName).remove();
+      topology.faultProxy().proxy(link).toxics().get(toxicName).remove();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove toxic " + toxicName + " from " + worker, e);
+      throw new UncheckedIOException("cannot remove toxic " + toxicName + " from " + link, e);
     }
   }
 

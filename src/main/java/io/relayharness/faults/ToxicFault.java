@@ -5,12 +5,14 @@ import java.util.TreeMap;
 
 /**
  * Adds a Toxiproxy toxic (one of {@link io.relayharness.vocab.ToxicKind#scenarioKinds()}) to the
- * workers' proxies; undo removes it.
+ * proxies of some links, the same toxic on each; undo removes it. A link is a worker's (relay to
+ * worker) or, in a relay tier, a relay's inbound link (sending MTA to relay): the scope names
+ * workers, or relays (a region's, when it was named by region). Immutable; thread-safe.
  *
- * @param scope the workers
+ * @param scope the links, by the name of their proxy: workers or tier relays
  * @param toxicName the toxic's name on each proxy
  * @param type the toxic type
- * @param stream upstream (relay to worker) or downstream (worker to relay)
+ * @param stream upstream (client to server: relay to worker, sender to relay) or downstream
  * @param toxicity share of connections affected, 0..1
  * @param attributes the toxic's attributes
  */

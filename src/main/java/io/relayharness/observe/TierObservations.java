@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param preferences the archive domain's MX preference of each relay
  * @param pools the workers of each relay's own pool (empty: the relays share every worker)
  * @param hops one per message and relay that took it
- * @param held the messages on a relay's disk when it started again
+ * @param held the messages on a relay's disk when it started again, or when it was thawed after a
+ *     pause
  * @param senderConnectFailures per relay, the sending MTA's failed connections or sessions (its log
  *     lines naming the relay's host that are not a delivery: {@code connect to ...}, {@code lost
  *     connection with ...}, a deferral): its retries made visible
@@ -48,6 +49,10 @@ public record TierObservations(
 
   private static final String HELD = "relay: queued at start:";
   private static final String LOST = "relay: disk lost:";
+
+  /** {@code relay: held while paused, thawed at <epochMs>: <queue ids>}, written at the thaw. */
+  private static final Pattern PAUSED =
+      Pattern.compile("relay: held while paused, thawed at (\\d+): (.*)$");
 
   public TierObservations {
     regions = Collections.unmodifiableMap(new TreeMap<>(regions));
@@ -185,6 +190,17 @@ public record TierObservations(
 
   private static void heldLine(
       String relay, String line, Map<String, String> mids, List<HeldMail> out) {
+    Matcher paused = PAUSED.matcher(line);
+    if (paused.find()) {
+      // the thaw time the line carries: the log line itself is written a moment after the thaw
+      long thawEpochMs = Long.parseLong(paused.group(1));
+      for (String qid : paused.group(2).strip().split("\\s+")) {
+        if (!qid.isEmpty()) {
+          out.add(new HeldMail(relay, thawEpochMs, qid, mids.get(qid), false));
+        }
+      }
+      return;
+    }
     boolean lost = line.contains(LOST);
     int at = lost ? line.indexOf(LOST) : line.indexOf(HELD);
     if (at < 0) {

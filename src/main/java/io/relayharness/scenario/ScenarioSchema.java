@@ -284,7 +284,14 @@ public final class ScenarioSchema {
         Type.TARGET,
         null,
         "worker0..N-1, a list of workers, all-workers, or relay (relay-restart); relay tier:"
-            + " relay0..N-1 or a list, a region for region-partition");
+            + " relay0..N-1 or a list (relay actions, toxic on their inbound links), a region for"
+            + " region-partition");
+    t.add(
+        "timeline[].region",
+        Type.STRING,
+        null,
+        "toxic, relay tier: a region; the toxic goes on the inbound link of every relay in it"
+            + " (instead of target)");
     t.choice(
         "timeline[].type",
         null,
@@ -294,7 +301,8 @@ public final class ScenarioSchema {
         "timeline[].stream",
         ToxicStream.DEFAULT.apiName(),
         ToxicStream.apiNames(),
-        "toxic: upstream = relay to worker, downstream = worker to relay");
+        "toxic: upstream = relay to worker (on a relay link: sender to relay), downstream = the"
+            + " way back");
     t.num("timeline[].toxicity", Type.NUMBER, 1.0, 0, 1, "toxic: share of connections affected");
     t.map("timeline[].attributes", "toxic: attributes, see Toxics in scenarios/README.md");
     t.num(

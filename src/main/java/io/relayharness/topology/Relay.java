@@ -7,6 +7,7 @@ import io.relayharness.relay.OperatorConfig;
 import io.relayharness.relay.RelayConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,11 +15,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.Transferable;
@@ -31,6 +37,8 @@ import org.testcontainers.utility.DockerImageName;
  * Thread-safe for reads; do not restart concurrently with itself.
  */
 public final class Relay {
+
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
 
   /** SMTP port of the relay inside its namespace. */
   public static final int SMTP_PORT = 25;
@@ -263,9 +271,65 @@ public final class Relay {
     docker().pauseContainerCmd(containerId()).exec();
   }
 
-  /** {@code docker unpause}. */
+  /**
+   * {@code docker unpause}. First it names the mail on the frozen relay's disk by queue id (read
+   * through the engine's archive API, which works on a paused container; nothing moves while it is
+   * frozen, so the list is exact) and, once thawed, writes the list into the relay's own log as
+   * {@value #HELD_WHILE_PAUSED} lines carrying the thaw time, so the run names the held mail as it
+   * does after a restart.
+   */
   public void unpause() {
+    List<String> held;
+    try {
+      held = queueFilesWhileFrozen();
+    } catch (RuntimeException e) {
+      held = List.of();
+      log.warn("{}: could not list the queue of the paused relay: {}", name, e.toString());
+    }
+    long thawEpochMs = System.currentTimeMillis();
     docker().unpauseContainerCmd(containerId()).exec();
+    if (!held.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < held.size(); i += 40) {
+        lines.add(
+            HELD_WHILE_PAUSED
+                + " "
+                + thawEpochMs
+                + ": "
+                + String.join(" ", held.subList(i, Math.min(held.size(), i + 40))));
+      }
+      // postlog hands the line to Postfix's own log (maillog_file), which the run reads
+      for (String line : lines) {
+        exec("postlog", "-t", "relay-harness", line);
+      }
+    }
+  }
+
+  /** The prefix of a log line naming mail that sat on the relay's disk while it was paused. */
+  public static final String HELD_WHILE_PAUSED = "relay: held while paused, thawed at";
+
+  /** The queue ids in the relay's queue directories, read through the engine's archive API. */
+  private List<String> queueFilesWhileFrozen() {
+    List<String> ids = new ArrayList<>();
+    for (String dir : List.of("incoming", "active", "deferred", "hold")) {
+      try (InputStream in =
+              docker()
+                  .copyArchiveFromContainerCmd(containerId(), "/var/spool/postfix/" + dir)
+                  .exec();
+          TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextTarEntry()) != null) {
+          String file = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+          // cleanup's temporary files (<pid>.<usec>) are messages no client got a 250 for
+          if (entry.isFile() && !file.isEmpty() && !file.contains(".")) {
+            ids.add(file);
+          }
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + dir + " of " + name, e);
+      }
+    }
+    return ids.stream().sorted().toList();
   }
 
   /** Runs a command in the relay container and returns its standard output. */

@@ -1,8 +1,11 @@
 package io.relayharness.verdict;
 
 import io.relayharness.observe.EndToEndLatency;
+import io.relayharness.observe.FaultEvent;
+import io.relayharness.observe.MessageTimeline;
 import io.relayharness.observe.Percentiles;
 import io.relayharness.observe.RunObservations;
+import io.relayharness.observe.TimeWindow;
 import io.relayharness.verdict.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +14,10 @@ import java.util.Map;
 /**
  * End-to-end latency ({@link EndToEndLatency}, the computation the report shares): for each
  * ACCEPTED message that arrived, first arrival minus the relay's 250, clamped at 0 (nearest-rank
- * percentiles), against optional p95/p99 bounds. Messages that never arrived are counted but are
- * the loss verdict's business. Immutable; thread-safe.
+ * percentiles), against optional p95/p99/max bounds. With {@code during}, only the messages
+ * accepted while that step was in effect (from the end of its apply to the start of its undo) are
+ * judged: a claim about how long mail waits while a fault lasts. Messages that never arrived are
+ * counted but are the loss verdict's business. Immutable; thread-safe.
  */
 public final class DeliveryVerdict implements Verdict {
 
@@ -35,7 +40,31 @@ public final class DeliveryVerdict implements Verdict {
 
   @Override
   public VerdictResult evaluate(RunObservations obs) {
-    EndToEndLatency e2e = EndToEndLatency.of(obs.timelines());
+    List<MessageTimeline> judged = obs.timelines();
+    String scope = "";
+    if (config.during() != null) {
+      FaultEvent event =
+          obs.faults().stream()
+              .filter(e -> config.during().equals(e.step()))
+              .findFirst()
+              .orElse(null);
+      if (event == null || event.inEffect().endEpochMs() == null) {
+        return new VerdictResult(
+            name(),
+            false,
+            "step '" + config.during() + "' did not happen in this run, or never ended",
+            Map.of(),
+            List.of());
+      }
+      TimeWindow w = event.inEffect();
+      judged =
+          judged.stream()
+              .filter(
+                  t -> t.acceptEpochMs() >= w.startEpochMs() && t.acceptEpochMs() <= w.endEpochMs())
+              .toList();
+      scope = " accepted during '" + config.during() + "'";
+    }
+    EndToEndLatency e2e = EndToEndLatency.of(judged);
     Percentiles p = e2e.percentiles();
     int n = e2e.delivered();
     long undelivered = e2e.notDelivered();
@@ -52,7 +81,7 @@ public final class DeliveryVerdict implements Verdict {
       return new VerdictResult(
           name(),
           !bounded,
-          "no accepted message arrived, no end-to-end latency",
+          "no accepted message" + scope + " arrived, no end-to-end latency",
           figures,
           List.of());
     }
@@ -65,13 +94,15 @@ public final class DeliveryVerdict implements Verdict {
         checks.passed()
             ? String.format(
                 java.util.Locale.ROOT,
-                "%d messages delivered, end-to-end p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms",
+                "%d messages%s delivered, end-to-end p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max"
+                    + " %.0f ms",
                 n,
+                scope,
                 p.percentile(50),
                 p.percentile(95),
                 p.percentile(99),
                 p.max())
-            : checks.failures();
+            : "of " + n + " messages" + scope + ": " + checks.failures();
     return new VerdictResult(name(), checks.passed(), summary, figures, List.of(checks.table()));
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Settings of {@link HeldMailVerdict}. Immutable; thread-safe.
  *
- * @param during the timeline step that took the relay(s) down ({@code relay-kill} or {@code
- *     relay-disk-lost})
+ * @param during the timeline step that took the relay(s) down ({@code relay-kill}, {@code
+ *     relay-disk-lost} or {@code relay-pause})
  * @param minHeld the fewest messages that must have been held on the relays' disks
  * @param lost false: every held message is delivered after the relay returns; true: exactly the
  *     held messages are lost, no other

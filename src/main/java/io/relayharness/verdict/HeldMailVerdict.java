@@ -19,12 +19,13 @@ import java.util.Set;
 /**
  * The mail that sat on the disk of a relay the timeline took down, named by id: the relay lists its
  * queue files by queue id when it starts again (its log gives each one's Message-ID). Without
- * {@code lost}, each held message must have arrived at a worker after the relay returned and none
- * may be missing; with {@code lost} (the relay came back without its disk), the messages missing
- * from every worker must be exactly the held ones (a held message the sending MTA sent again
- * through another relay, because the killed relay never answered 250 for it, counts as rightly
- * arrived, and so does one a worker took before the relay went down, whose 250 the relay never
- * saw). Immutable; thread-safe.
+ * {@code lost}, each held message must have arrived at a worker after the relay returned (or before
+ * it went down: the worker had taken it and the relay was still waiting for the 250, as a paused
+ * relay is) and none may be missing; with {@code lost} (the relay came back without its disk), the
+ * messages missing from every worker must be exactly the held ones (a held message the sending MTA
+ * sent again through another relay, because the killed relay never answered 250 for it, counts as
+ * rightly arrived, and so does one a worker took before the relay went down, whose 250 the relay
+ * never saw). Immutable; thread-safe.
  */
 public final class HeldMailVerdict implements Verdict {
 
@@ -88,6 +89,8 @@ public final class HeldMailVerdict implements Verdict {
     Set<String> heldMids = new LinkedHashSet<>();
     List<String> problems = new ArrayList<>();
     int deliveredAfter = 0;
+    int arrivedBeforeDown = 0;
+    long downEpochMs = event.inEffect().startEpochMs();
     int unknown = 0;
     int incomplete = 0;
     for (HeldMail h : held) {
@@ -115,6 +118,9 @@ public final class HeldMailVerdict implements Verdict {
                   .orElse(t.arrivals().isEmpty() ? null : t.arrivals().get(0));
       if (first != null && first.epochMs() >= h.epochMs()) {
         deliveredAfter++;
+      } else if (first != null && first.epochMs() < downEpochMs) {
+        // the worker had it before the relay went down; the relay still waited for its 250
+        arrivedBeforeDown++;
       }
       table.row(
           h.relay(),
@@ -129,6 +135,7 @@ public final class HeldMailVerdict implements Verdict {
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("held", (double) held.size());
     figures.put("deliveredAfterReturn", (double) deliveredAfter);
+    figures.put("arrivedBeforeDown", (double) arrivedBeforeDown);
     figures.put("lost", (double) lostMids.size());
     if (held.size() < config.minHeld()) {
       problems.add(
@@ -203,9 +210,10 @@ public final class HeldMailVerdict implements Verdict {
       if (!heldLost.isEmpty()) {
         problems.add(heldLost.size() + " held messages never arrived: " + first(heldLost));
       }
-      if (deliveredAfter < held.size()) {
+      if (deliveredAfter + arrivedBeforeDown < held.size()) {
         problems.add(
-            (held.size() - deliveredAfter) + " held messages did not arrive after the restart");
+            (held.size() - deliveredAfter - arrivedBeforeDown)
+                + " held messages did not arrive after the relay returned");
       }
       summary =
           held.size()
@@ -213,7 +221,12 @@ public final class HeldMailVerdict implements Verdict {
               + String.join(", ", relays)
               + "'s disk while it was down; "
               + deliveredAfter
-              + " arrived after it returned";
+              + " arrived after it returned"
+              + (arrivedBeforeDown == 0
+                  ? ""
+                  : ", "
+                      + arrivedBeforeDown
+                      + " had reached a worker before it went down (its 250 on the way)");
     }
     if (incomplete > 0) {
       summary +=

@@ -57,7 +57,17 @@ public final class RecordingFaultTarget implements FaultTarget {
       String stream,
       double toxicity,
       Map<String, Long> attributes) {
-    record("toxic+ " + worker + " " + toxicName + " " + type + " " + stream + " " + attributes);
+    record(
+        "toxic+ "
+            + worker
+            + " "
+            + toxicName
+            + " "
+            + type
+            + " "
+            + stream
+            + " "
+            + new java.util.TreeMap<>(attributes));
   }
 
   @Override

@@ -146,6 +146,43 @@ class TimelineRunnerTest {
   }
 
   @Test
+  void shouldPutARegionToxicOnEachRelayLinkAndTakeItOffAtTheEndOfItsWindow() {
+    FaultScope us = new FaultScope("us", List.of("relay1", "relay2"));
+    List<TimelineStep> steps =
+        List.of(
+            step(
+                0,
+                2_000,
+                5_000,
+                "us-slow",
+                new ToxicFault(
+                    us,
+                    "us-slow-latency",
+                    "latency",
+                    "downstream",
+                    1.0,
+                    Map.of("latency", 200L, "jitter", 50L))));
+    TimelineRunner runner = new TimelineRunner(steps, target, clock);
+    runner.start();
+    clock.advanceTo(T0 + 20_000);
+
+    assertThat(target.calls())
+        .extracting(c -> (c.atMs() - T0) + " " + c.what())
+        .containsExactly(
+            "2000 toxic+ relay1 us-slow-latency latency downstream {jitter=50, latency=200}",
+            "2000 toxic+ relay2 us-slow-latency latency downstream {jitter=50, latency=200}",
+            "7000 toxic- relay1 us-slow-latency",
+            "7000 toxic- relay2 us-slow-latency");
+    assertThat(runner.events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.target()).as("the event names the region, as written").isEqualTo("us");
+              assertThat(e.endEpochMs()).isEqualTo(T0 + 7_000);
+            });
+  }
+
+  @Test
   void shouldRecordAFailedActionAndGoOn() {
     target.failOn("kill");
     List<TimelineStep> steps =

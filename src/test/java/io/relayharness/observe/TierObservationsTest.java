@@ -84,4 +84,32 @@ class TierObservationsTest {
     assertThat(t.relaysOf("us")).containsExactly("relay1");
     assertThat(t.relaysOf("relay0,relay1")).containsExactly("relay0", "relay1");
   }
+
+  @Test
+  void shouldNameTheMailAPausedRelayHeldAtTheThawTimeTheLineCarries() {
+    long thaw = java.time.Instant.parse("2026-11-22T10:00:07.250Z").toEpochMilli();
+    String relay1 =
+        relayLog("relay1", "4SxB0000000001Aa", "m4@h", false)
+            + relayLog("relay1", "4SxB0000000002Bb", "m5@h", false)
+            + "2026-11-22T10:00:07.400Z relay: held while paused, thawed at "
+            + thaw
+            + ": 4SxB0000000001Aa 4SxB0000000002Bb\n";
+    TierObservations t =
+        TierObservations.fromLogs(
+            Map.of("relay0", "eu", "relay1", "us"),
+            Map.of("relay0", 10, "relay1", 10),
+            Map.of(),
+            Map.of("relay0", "", "relay1", relay1),
+            "",
+            List.of());
+
+    assertThat(t.held())
+        .extracting(HeldMail::relay, HeldMail::queueId, HeldMail::messageId, HeldMail::diskLost)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("relay1", "4SxB0000000001Aa", "<m4@h>", false),
+            org.assertj.core.groups.Tuple.tuple("relay1", "4SxB0000000002Bb", "<m5@h>", false));
+    assertThat(t.held())
+        .as("held since the thaw, not since the log line written a moment later")
+        .allSatisfy(h -> assertThat(h.epochMs()).isEqualTo(thaw));
+  }
 }

@@ -194,8 +194,21 @@ class TierVerdictsTest {
         .failed()
         .summaryContains("5 held messages went with a lost disk");
     assertThat(v.evaluate(held(false, ALL, T0 + 4000).build()))
+        .as("arrived while the relay was down: not the held copies")
         .failed()
-        .summaryContains("5 held messages did not arrive after the restart");
+        .summaryContains("5 held messages did not arrive after the relay returned");
+  }
+
+  @Test
+  void shouldAcceptHeldMailAWorkerHadTakenBeforeTheRelayWentDown() {
+    // frozen while waiting for the worker's 250: the worker has the message, the relay's queue
+    // still holds it, and no second copy follows the thaw
+    HeldMailVerdict v = new HeldMailVerdict(new HeldMailConfig("down", 5, false));
+    assertThat(v.evaluate(held(false, ALL, T0 + 500).build()))
+        .passed()
+        .hasFigure("deliveredAfterReturn", 0)
+        .hasFigure("arrivedBeforeDown", 5)
+        .summaryContains("5 had reached a worker before it went down");
   }
 
   @Test

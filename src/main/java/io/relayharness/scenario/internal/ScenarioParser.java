@@ -345,6 +345,9 @@ public final class ScenarioParser {
         f.error(at, "'" + e.getKey() + "' is not a Postfix parameter name");
       } else if (!e.getValue().isValueNode()) {
         f.error(at, "expected a value, got " + Fields.show(e.getValue()));
+      } else if (e.getValue().isBoolean()) {
+        // as relay.overrides: YAML (and --set) reads yes/no as booleans, Postfix wants yes/no
+        override(senderOverrides, at, e.getKey(), e.getValue().asBoolean() ? "yes" : "no");
       } else {
         override(senderOverrides, at, e.getKey(), e.getValue().asText());
       }

@@ -161,6 +161,9 @@ final class TimelineParser {
     String at = path + ".target";
     JsonNode target = node.get("target");
     List<String> workers = topology.workerNames();
+    if (action.equals(ToxicFault.NAME) && (Fields.has(node, "region") || namesRelays(target))) {
+      return relayLinkScope(node, target, path);
+    }
     if (info.onTierRelays() || (!info.onWorkers() && topology.isTier())) {
       return tierScope(target, at, action);
     }
@@ -196,6 +199,9 @@ final class TimelineParser {
       if (worker.equals(FaultScope.RELAY)) {
         f.error(at, "action '" + action + "' acts on workers, not the relay");
         ok = false;
+      } else if (!workers.contains(worker) && action.equals(ToxicFault.NAME) && topology.isTier()) {
+        f.error(at, unknownLink(worker, workers));
+        ok = false;
       } else if (!workers.contains(worker)) {
         f.error(at, ScenarioParser.unknownWorker(worker, workers));
         ok = false;
@@ -205,6 +211,94 @@ final class TimelineParser {
       return null;
     }
     return named.size() == 1 ? FaultScope.worker(named.get(0)) : FaultScope.workers(named);
+  }
+
+  /** The problem with a toxic target that names neither a worker nor a relay of a tier. */
+  private String unknownLink(String name, List<String> workers) {
+    List<String> relays = topology.relayNames();
+    String known =
+        workers.get(0)
+            + ".."
+            + workers.get(workers.size() - 1)
+            + " and "
+            + relays.get(0)
+            + ".."
+            + relays.get(relays.size() - 1);
+    return topology.regionNames().contains(name)
+        ? "'" + name + "' is a region; a toxic on every relay link of it says region: " + name
+        : "unknown worker or relay '" + name + "' (the topology has " + known + ")";
+  }
+
+  /** Whether a target names a tier relay (relay0..N-1), alone or in a list. */
+  private boolean namesRelays(JsonNode target) {
+    List<String> relays = topology.relayNames();
+    if (target == null || relays.isEmpty()) {
+      return false;
+    }
+    List<String> named = new ArrayList<>();
+    if (target.isTextual()) {
+      for (String part : target.asText().split(",")) {
+        named.add(part.strip());
+      }
+    } else if (target.isArray()) {
+      target.forEach(item -> named.add(item.asText()));
+    }
+    return named.stream().anyMatch(relays::contains);
+  }
+
+  /**
+   * The relay links a toxic acts on: relays named by {@code target} ({@code relay1}, a list) or
+   * every relay of a region named by {@code region}, never both, and never mixed with workers.
+   */
+  private FaultScope relayLinkScope(ObjectNode node, JsonNode target, String path) {
+    if (!Fields.has(node, "region")) {
+      Iterable<JsonNode> items = target.isArray() ? target : List.of(target);
+      for (JsonNode item : items) {
+        for (String part : item.asText().split(",")) {
+          if (topology.workerNames().contains(part.strip())) {
+            f.error(
+                path + ".target",
+                "'"
+                    + part.strip()
+                    + "' is a worker link and the others are relay links; a toxic step acts on"
+                    + " one kind, give each its own step");
+            return null;
+          }
+        }
+      }
+      return tierScope(target, path + ".target", ToxicFault.NAME);
+    }
+    String at = path + ".region";
+    if (target != null && !target.isNull()) {
+      f.error(
+          at, "give target (workers or relays) or region (every relay link of a region), not both");
+      return null;
+    }
+    String region = f.text(node, path, "region");
+    if (region == null) {
+      return null;
+    }
+    List<String> regions = topology.regionNames();
+    if (topology.relayNames().isEmpty()) {
+      f.error(
+          at,
+          "'"
+              + region
+              + "': a region is a group of relays of a relay tier; this topology has one relay (set"
+              + " topology.relays to 2..4)");
+      return null;
+    }
+    if (!regions.contains(region)) {
+      f.error(
+          at,
+          "unknown region '"
+              + region
+              + "' (the topology's regions: "
+              + String.join(", ", regions)
+              + ")");
+      return null;
+    }
+    return new FaultScope(region, topology.relaysIn(region));
   }
 
   /**
