@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.relayharness.bench.LabNotebook;
 import io.relayharness.bench.PostfixTools;
 import io.relayharness.bench.ProcessCpu;
+import io.relayharness.bench.ThreadCpu;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,11 @@ class SinkBenchmark {
   static final int MESSAGES = 20_000;
   static final int FSYNC_PER_MESSAGE_MESSAGES = 5_000;
   static final int WARMUP_MESSAGES = 3_000;
+
+  /** The group-commit wait of the measured sink (the default, 0); -Dbench.groupCommitMs=N. */
+  static final long GROUP_COMMIT_MS = Long.getLong("bench.groupCommitMs", 0);
+
+  private static final ThreadCpu THREADS = new ThreadCpu(SinkBenchmark::threadGroup);
 
   @Test
   void sinkWithDurableLedgerVersusPostfixSmtpSink() throws Exception {
@@ -68,13 +75,16 @@ class SinkBenchmark {
     double fsyncMs;
     double gatherMs;
     long groupRecords;
-    try (SinkServer sink = start(dir.resolve("group"), 1)) {
+    Map<String, Double> groupThreads;
+    try (SinkServer sink = start(dir.resolve("group"), LedgerSync.GROUP, GROUP_COMMIT_MS)) {
       source(tools, load, WARMUP_MESSAGES, sink.smtpPort());
       long fsyncsBefore = fsyncs(sink);
       long[] syncBefore = sink.ledgerSyncNanos();
+      Map<String, Double> threads0 = THREADS.sample();
       double cpu0 = ProcessCpu.selfSeconds();
       groupCommit = source(tools, load, MESSAGES, sink.smtpPort());
       groupCpuMsPerMsg = (ProcessCpu.selfSeconds() - cpu0) * 1000 / MESSAGES;
+      groupThreads = ThreadCpu.delta(threads0, THREADS.sample());
       groupFsyncs = fsyncs(sink) - fsyncsBefore;
       long[] syncAfter = sink.ledgerSyncNanos();
       fsyncMs = (syncAfter[0] - syncBefore[0]) / 1e6 / groupFsyncs;
@@ -83,7 +93,7 @@ class SinkBenchmark {
     }
 
     double perMessage;
-    try (SinkServer sink = start(dir.resolve("per-message"), 0)) {
+    try (SinkServer sink = start(dir.resolve("per-message"), LedgerSync.PER_MESSAGE, 0)) {
       source(tools, load, WARMUP_MESSAGES / 3, sink.smtpPort());
       perMessage = source(tools, load, FSYNC_PER_MESSAGE_MESSAGES, sink.smtpPort());
     }
@@ -98,13 +108,24 @@ class SinkBenchmark {
         .note("ledger on " + dir.toAbsolutePath() + " (ext4), fsync(false) via FileChannel.force")
         .note("machine shared with other developers: load average " + loadAverage())
         .figure("Postfix smtp-sink (keeps nothing), " + MESSAGES + " msgs", reference, "msg/s")
-        .figure("sink, group commit 1 ms, " + MESSAGES + " msgs", groupCommit, "msg/s")
+        .figure(
+            "sink, group commit (wait " + GROUP_COMMIT_MS + " ms), " + MESSAGES + " msgs",
+            groupCommit,
+            "msg/s")
         .figure("sink, group commit: messages per fsync", (double) MESSAGES / groupFsyncs, "msg")
         .figure("sink, group commit: time in one fsync", fsyncMs, "ms")
-        .figure("sink, group commit: leader's gather window", gatherMs, "ms")
+        .figure("sink, group commit: leader's wait before its fsync", gatherMs, "ms")
         .figure("Postfix smtp-sink CPU per message", referenceCpuMsPerMsg, "ms")
         .figure("sink CPU per message (whole JVM), group commit", groupCpuMsPerMsg, "ms")
-        .ratio("sink / smtp-sink CPU per message", groupCpuMsPerMsg, referenceCpuMsPerMsg, "info")
+        .ratio("sink / smtp-sink CPU per message", groupCpuMsPerMsg, referenceCpuMsPerMsg, "info");
+    groupThreads.forEach(
+        (group, seconds) -> {
+          if (seconds * 1000 / MESSAGES >= 0.001) {
+            notebook.figure(
+                "  of which " + group + ", per message", seconds * 1000 / MESSAGES, "ms");
+          }
+        });
+    notebook
         .figure(
             "sink, fsync per message, " + FSYNC_PER_MESSAGE_MESSAGES + " msgs", perMessage, "msg/s")
         .ratio(
@@ -124,8 +145,20 @@ class SinkBenchmark {
     }
   }
 
-  private static SinkServer start(Path dir, long groupCommitMs) throws IOException {
-    return SinkServer.start(TestSinks.config(dir).toBuilder().groupCommitMs(groupCommitMs).build());
+  private static SinkServer start(Path dir, LedgerSync sync, long groupCommitMs)
+      throws IOException {
+    return TestSinks.start(dir, sync, groupCommitMs);
+  }
+
+  /**
+   * The sink's threads by role: SMTP sessions (SubEtha's pool threads, renamed while they serve a
+   * session), the JIT, GC and VM, the rest by name.
+   */
+  private static String threadGroup(String name) {
+    if (name.startsWith("org.subethamai") || name.startsWith("pool-")) {
+      return "SMTP session threads (SubEtha)";
+    }
+    return ThreadCpu.defaultGroup(name);
   }
 
   private static long fsyncs(SinkServer sink) {

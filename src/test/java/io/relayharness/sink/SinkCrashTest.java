@@ -35,7 +35,7 @@ class SinkCrashTest {
   void shouldKeepEveryAcknowledgedMessageAcrossKill9AndRestart() throws Exception {
     Path ledger = dir.resolve("ledger.jsonl");
     List<String> acked = new CopyOnWriteArrayList<>();
-    try (SinkProcess sink = SinkProcess.start(ledger, 1)) {
+    try (SinkProcess sink = SinkProcess.start(ledger, 0)) {
       send(sink.smtpPort(), "before", ACKED_BEFORE_KILL, acked);
       assertThat(acked).hasSize(ACKED_BEFORE_KILL);
 
@@ -67,7 +67,7 @@ class SinkCrashTest {
     String torn = "{\"worker\":\"worker0\",\"sessionId\":\"torn";
     Files.writeString(ledger, torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-    try (SinkProcess again = SinkProcess.start(ledger, 1)) {
+    try (SinkProcess again = SinkProcess.start(ledger, 0)) {
       assertThat(again.tornBytes()).as("torn bytes reported at start").isEqualTo(torn.length());
       List<SinkArrival> afterRestart = TestSinks.records(ledger);
       assertThat(afterRestart)

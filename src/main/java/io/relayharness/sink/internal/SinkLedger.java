@@ -1,6 +1,7 @@
 package io.relayharness.sink.internal;
 
 import io.relayharness.ledger.JsonLines;
+import io.relayharness.sink.LedgerSync;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,23 +9,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A durable, append-only JSON-lines file: {@link #append} returns only after an fsync covered the
- * record, so a sink may answer 250 right after it.
+ * A durable, append-only JSON-lines file: {@link #append} returns only after an fsync ({@code
+ * fdatasync}, through a {@link LedgerForce}) covered the record, so a sink may answer 250 right
+ * after it.
  *
  * <pre>
- *   session threads ──append(line)──► write at end (under lock) ──► wait until durable
- *                                           │
- *       groupCommitMs = 0 : each writer fsyncs its own record (serialized, one fsync a message)
- *       groupCommitMs > 0 : the first waiter becomes leader, lets others write for up to
- *                           groupCommitMs, fsyncs once for all of them, wakes them
+ *   session threads ──append(line)──► write at end (under lock, a few µs) ──► wait until durable
+ *                                            │
+ *   GROUP:       no fsync running → this writer leads: fsync of everything written so far, then it
+ *                wakes exactly the writers that fsync covered and hands the lead to the oldest
+ *                writer still waiting (written during the fsync), which starts the next fsync at
+ *                once. No timer: a batch is whatever arrived during the previous fsync
+ *                (gatherMs &gt; 0 adds a fixed wait before each fsync, for comparison).
+ *   PER_MESSAGE: each writer fsyncs its own record, one at a time, under the lock.
  * </pre>
+ *
+ * <p>Waiting writers park on their own {@link Waiter} and are woken one by one (no broadcast, no
+ * lock to take again). A failed fsync closes the ledger: the records it covered cannot be trusted
+ * to be on disk, so every writer waiting on it gets the {@link IOException} (the sink answers 451)
+ * and later appends fail until a restart.
  *
  * <p>On open, a torn last line (bytes after the last newline, left by a crash in the middle of a
  * write) is moved to a {@code .torn-<epochMs>} file next to the ledger, the ledger is truncated to
@@ -36,28 +49,54 @@ public final class SinkLedger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkLedger.class);
 
   private final Path file;
-  private final long groupCommitNanos;
+  private final LedgerSync sync;
+  private final long gatherNanosEach;
+  private final LedgerForce force;
   private final FileChannel appendChannel;
   private final FileChannel readChannel;
   private final long recoveredRecords;
   private final long tornBytes;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition durable = lock.newCondition();
-  private final Condition gatherWindow = lock.newCondition();
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>(); // by end offset; guarded by lock
   private long writtenBytes; // guarded by lock
-  private volatile long durableBytes; // written under lock
-  private boolean syncing; // guarded by lock
+  private volatile long durableBytes; // raised by the fsync's leader, or under lock
+  private boolean syncing; // a leader is running; guarded by lock
   private long appendedRecords; // guarded by lock
   private long fsyncs; // guarded by lock
   private long fsyncNanos; // time inside the appends' fsyncs; guarded by lock
-  private long gatherNanos; // time leaders waited for other writers; guarded by lock
+  private long gatherNanos; // time leaders waited before their fsync; guarded by lock
   private boolean closed; // guarded by lock
+  private IOException failure; // the fsync failure that closed the ledger; guarded by lock
 
-  private SinkLedger(Path file, long groupCommitMs, long recoveredRecords, long tornBytes)
+  /** One writer waiting for its record to be durable, or for the lead. */
+  private static final class Waiter {
+    static final int WAITING = 0;
+    static final int DURABLE = 1;
+    static final int LEAD = 2;
+    static final int FAILED = 3;
+
+    final Thread thread = Thread.currentThread();
+    final long end;
+    volatile int state = WAITING;
+
+    Waiter(long end) {
+      this.end = end;
+    }
+  }
+
+  private SinkLedger(
+      Path file,
+      LedgerSync sync,
+      long gatherMs,
+      LedgerForce force,
+      long recoveredRecords,
+      long tornBytes)
       throws IOException {
     this.file = file;
-    this.groupCommitNanos = TimeUnit.MILLISECONDS.toNanos(groupCommitMs);
+    this.sync = sync;
+    this.gatherNanosEach = TimeUnit.MILLISECONDS.toNanos(gatherMs);
+    this.force = force;
     this.recoveredRecords = recoveredRecords;
     this.tornBytes = tornBytes;
     this.appendChannel =
@@ -67,15 +106,23 @@ public final class SinkLedger implements AutoCloseable {
     this.durableBytes = writtenBytes;
   }
 
+  /** Opens the ledger at {@code file} with group commit and no gathering wait, real fsyncs. */
+  public static SinkLedger open(Path file) throws IOException {
+    return open(file, LedgerSync.GROUP, 0, LedgerForce.FDATASYNC);
+  }
+
   /**
    * Opens (creating if absent) the ledger at {@code file}, repairing a torn last line first.
    *
-   * @param groupCommitMs 0 for one fsync per record; above 0, how long a leader gathers records
-   *     from other writers before their shared fsync
+   * @param sync group commit or one fsync per record
+   * @param gatherMs with {@link LedgerSync#GROUP}, how long each leader waits for more records
+   *     before its fsync (0: none, the fsync starts at once)
+   * @param force what makes written bytes durable ({@link LedgerForce#FDATASYNC} but in tests)
    */
-  public static SinkLedger open(Path file, long groupCommitMs) throws IOException {
-    if (groupCommitMs < 0) {
-      throw new IllegalArgumentException("groupCommitMs must be >= 0, was " + groupCommitMs);
+  public static SinkLedger open(Path file, LedgerSync sync, long gatherMs, LedgerForce force)
+      throws IOException {
+    if (gatherMs < 0) {
+      throw new IllegalArgumentException("gatherMs must be >= 0, was " + gatherMs);
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -109,7 +156,7 @@ public final class SinkLedger implements AutoCloseable {
             records);
       }
     }
-    return new SinkLedger(file, groupCommitMs, records, torn);
+    return new SinkLedger(file, sync, gatherMs, force, records, torn);
   }
 
   /** Returns {count of complete lines, offset just after the last newline}. */
@@ -147,10 +194,12 @@ public final class SinkLedger implements AutoCloseable {
       throw new IllegalArgumentException("a ledger line must not contain a newline");
     }
     byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    Waiter me = null;
+    long myEnd;
     lock.lock();
     try {
       if (closed) {
-        throw new IOException("ledger " + file + " is closed");
+        throw closedException();
       }
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       try {
@@ -164,64 +213,124 @@ public final class SinkLedger implements AutoCloseable {
       }
       writtenBytes += bytes.length;
       appendedRecords++;
-      long myEnd = writtenBytes;
-      if (groupCommitNanos == 0) {
+      myEnd = writtenBytes;
+      if (sync == LedgerSync.PER_MESSAGE) {
         long t0 = System.nanoTime();
-        appendChannel.force(false);
+        try {
+          force.force(appendChannel, myEnd);
+        } catch (IOException e) {
+          closed = true;
+          failure = e;
+          throw e;
+        }
         fsyncNanos += System.nanoTime() - t0;
         fsyncs++;
         durableBytes = myEnd;
         return;
       }
-      while (durableBytes < myEnd) {
-        if (syncing) {
-          durable.awaitUninterruptibly();
+      if (syncing) {
+        me = new Waiter(myEnd);
+        waiters.addLast(me);
+      } else {
+        syncing = true;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (me != null && !awaitDurableOrLead(me)) {
+      return;
+    }
+    leadOneSync();
+  }
+
+  /** Parks until {@code me} is durable (false) or must lead the next fsync (true). */
+  private boolean awaitDurableOrLead(Waiter me) throws IOException {
+    int state;
+    while ((state = me.state) == Waiter.WAITING) {
+      LockSupport.park(this);
+    }
+    if (state == Waiter.FAILED) {
+      lock.lock();
+      try {
+        throw new IOException("ledger " + file + ": fsync failed", failure);
+      } finally {
+        lock.unlock();
+      }
+    }
+    return state == Waiter.LEAD;
+  }
+
+  /**
+   * As leader: one fsync of everything written so far (the leader's own record included), then
+   * wakes the writers it covered and hands the lead to the oldest one still waiting, if any.
+   */
+  private void leadOneSync() throws IOException {
+    long t0 = System.nanoTime();
+    if (gatherNanosEach > 0) {
+      long deadline = t0 + gatherNanosEach;
+      long left;
+      while ((left = deadline - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(this, left);
+      }
+    }
+    long target;
+    lock.lock();
+    try {
+      target = writtenBytes;
+    } finally {
+      lock.unlock();
+    }
+    long t1 = System.nanoTime();
+    IOException failed = null;
+    try {
+      force.force(appendChannel, target);
+    } catch (IOException e) {
+      failed = e;
+    }
+    long t2 = System.nanoTime();
+    List<Waiter> wake = new ArrayList<>();
+    lock.lock();
+    try {
+      gatherNanos += t1 - t0;
+      fsyncNanos += t2 - t1;
+      fsyncs++;
+      if (failed != null) {
+        closed = true;
+        failure = failed;
+        wake.addAll(waiters);
+        waiters.clear();
+        syncing = false;
+      } else {
+        durableBytes = Math.max(durableBytes, target);
+        while (!waiters.isEmpty() && waiters.peekFirst().end <= target) {
+          wake.add(waiters.pollFirst());
+        }
+        Waiter next = waiters.pollFirst();
+        if (next != null) {
+          next.state = Waiter.LEAD;
+          LockSupport.unpark(next.thread);
         } else {
-          leadOneSync();
+          syncing = false;
         }
       }
     } finally {
       lock.unlock();
+    }
+    int state = failed == null ? Waiter.DURABLE : Waiter.FAILED;
+    for (Waiter w : wake) {
+      w.state = state;
+      LockSupport.unpark(w.thread);
+    }
+    if (failed != null) {
+      LOG.error("ledger {}: fsync failed; the ledger is closed", file, failed);
+      throw failed;
     }
   }
 
-  /** As leader: gather writes for the window, fsync once, publish. Called with the lock held. */
-  private void leadOneSync() throws IOException {
-    syncing = true;
-    boolean done = false;
-    try {
-      long left = groupCommitNanos;
-      long t0 = System.nanoTime();
-      while (left > 0) {
-        try {
-          left = gatherWindow.awaitNanos(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      long target = writtenBytes;
-      long t1 = System.nanoTime();
-      lock.unlock();
-      try {
-        appendChannel.force(false);
-        done = true;
-      } finally {
-        lock.lock();
-      }
-      gatherNanos += t1 - t0;
-      fsyncNanos += System.nanoTime() - t1;
-      fsyncs++;
-      if (target > durableBytes) {
-        durableBytes = target;
-      }
-    } finally {
-      syncing = false;
-      durable.signalAll();
-      if (!done) {
-        LOG.error("ledger {}: fsync failed", file);
-      }
-    }
+  private IOException closedException() {
+    return failure == null
+        ? new IOException("ledger " + file + " is closed")
+        : new IOException("ledger " + file + " is closed after a failed fsync", failure);
   }
 
   /**
@@ -329,20 +438,27 @@ public final class SinkLedger implements AutoCloseable {
     }
   }
 
-  /** Flushes and closes; later appends fail. */
+  /** Waits for a running fsync, then flushes and closes; later appends fail. */
   @Override
   public void close() throws IOException {
     lock.lock();
     try {
-      while (syncing) {
-        durable.awaitUninterruptibly();
-      }
-      if (closed) {
+      if (closed && !appendChannel.isOpen()) {
         return;
       }
-      closed = true;
-      appendChannel.force(false);
-      durableBytes = writtenBytes;
+      closed = true; // no new writers; the leaders still running finish their waiters
+      while (syncing) {
+        lock.unlock();
+        try {
+          LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(100));
+        } finally {
+          lock.lock();
+        }
+      }
+      if (failure == null) {
+        force.force(appendChannel, writtenBytes);
+        durableBytes = writtenBytes;
+      }
       appendChannel.close();
       readChannel.close();
     } finally {

@@ -2,7 +2,9 @@ package io.relayharness.sink.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.relayharness.sink.LedgerSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +29,8 @@ class SinkLedgerTest {
   void shouldRepairATornLastLineOnOpenAndKeepTheTornBytesAside() throws Exception {
     Path file = dir.resolve("ledger.jsonl");
     Files.writeString(file, "{\"n\":1}\n{\"n\":2}\n{\"n\":3, \"trunc", StandardCharsets.UTF_8);
-    try (SinkLedger ledger = SinkLedger.open(file, 0)) {
+    try (SinkLedger ledger =
+        SinkLedger.open(file, LedgerSync.PER_MESSAGE, 0, LedgerForce.FDATASYNC)) {
       assertThat(ledger.recoveredRecords()).isEqualTo(2);
       assertThat(ledger.tornBytes()).isEqualTo("{\"n\":3, \"trunc".length());
       ledger.appendLine("{\"n\":4}");
@@ -42,7 +46,7 @@ class SinkLedgerTest {
 
   @Test
   void shouldOpenAnEmptyOrMissingFile() throws Exception {
-    try (SinkLedger ledger = SinkLedger.open(dir.resolve("sub/new.jsonl"), 1)) {
+    try (SinkLedger ledger = SinkLedger.open(dir.resolve("sub/new.jsonl"))) {
       assertThat(ledger.recoveredRecords()).isZero();
       assertThat(ledger.read(0, 100).bytes()).isEmpty();
     }
@@ -52,7 +56,7 @@ class SinkLedgerTest {
   void shouldShareFsyncsAmongConcurrentWritersWithGroupCommit() throws Exception {
     int threads = 16;
     int perThread = 100;
-    try (SinkLedger ledger = SinkLedger.open(dir.resolve("g.jsonl"), 2)) {
+    try (SinkLedger ledger = SinkLedger.open(dir.resolve("g.jsonl"))) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -83,8 +87,60 @@ class SinkLedgerTest {
   }
 
   @Test
+  void shouldReturnFromAppendOnlyAfterAnFsyncCoveredTheRecord() throws Exception {
+    HeldForce force = new HeldForce();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (SinkLedger ledger =
+        SinkLedger.open(dir.resolve("held.jsonl"), LedgerSync.GROUP, 0, force)) {
+      Future<?> a = pool.submit(() -> append(ledger, "{\"n\":1}"));
+      await("writer A's fsync to start").until(() -> force.started().size() == 1);
+      Future<?> b = pool.submit(() -> append(ledger, "{\"n\":2}"));
+      await("writer B's record to be written").until(() -> ledger.appendedRecords() == 2);
+      assertThatThrownBy(() -> a.get(200, TimeUnit.MILLISECONDS))
+          .as("A returns while the fsync covering its record is held")
+          .isInstanceOf(TimeoutException.class);
+
+      force.release(1);
+      a.get(5, TimeUnit.SECONDS);
+      assertThat(force.started().get(0)).as("the first fsync covered A's line only").isEqualTo(8L);
+      await("the next fsync, for B").until(() -> force.started().size() == 2);
+      assertThat(b.isDone()).as("B returned before an fsync covered its record").isFalse();
+      assertThat(ledger.durableBytes()).as("durable bytes while B's fsync is held").isEqualTo(8);
+
+      force.release(1);
+      b.get(5, TimeUnit.SECONDS);
+      assertThat(force.started()).containsExactly(8L, 16L);
+      assertThat(ledger.durableBytes()).isEqualTo(16);
+      force.release(1); // close's fsync
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldFailTheWritersOfAFailedFsyncAndRefuseLaterAppends() throws Exception {
+    LedgerForce failing =
+        (channel, covered) -> {
+          throw new java.io.IOException("injected EIO");
+        };
+    try (SinkLedger ledger =
+        SinkLedger.open(dir.resolve("f.jsonl"), LedgerSync.GROUP, 0, failing)) {
+      assertThatThrownBy(() -> ledger.appendLine("{\"n\":1}")).hasMessageContaining("injected EIO");
+      assertThatThrownBy(() -> ledger.appendLine("{\"n\":2}"))
+          .as("an fsync failure closes the ledger")
+          .hasMessageContaining("closed after a failed fsync");
+      assertThat(ledger.durableBytes()).isZero();
+    }
+  }
+
+  private static Void append(SinkLedger ledger, String line) throws java.io.IOException {
+    ledger.appendLine(line);
+    return null;
+  }
+
+  @Test
   void shouldReadWholeLinesByOffsetUpToTheDurableEnd() throws Exception {
-    try (SinkLedger ledger = SinkLedger.open(dir.resolve("r.jsonl"), 0)) {
+    try (SinkLedger ledger = SinkLedger.open(dir.resolve("r.jsonl"))) {
       for (int i = 0; i < 10; i++) {
         ledger.appendLine("{\"i\":" + i + "}");
       }
@@ -103,7 +159,7 @@ class SinkLedgerTest {
 
   @Test
   void shouldRefuseAppendsAfterClose() throws Exception {
-    SinkLedger ledger = SinkLedger.open(dir.resolve("c.jsonl"), 0);
+    SinkLedger ledger = SinkLedger.open(dir.resolve("c.jsonl"));
     ledger.close();
     assertThatThrownBy(() -> ledger.appendLine("{}")).hasMessageContaining("closed");
   }
