@@ -39,14 +39,27 @@ import org.slf4j.LoggerFactory;
  * to be on disk, so every writer waiting on it gets the {@link IOException} (the sink answers 451)
  * and later appends fail until a restart.
  *
+ * <p>The file is grown ahead of the records by {@link #SEGMENT_BYTES} of written zeros, and records
+ * overwrite them in place, so most fsyncs flush data only ({@code fdatasync} of an appending write
+ * also commits the file's new size to the journal: about twice the time here). While the sink runs,
+ * or after it was killed, the records are followed by zeros: readers stop at the first zero byte
+ * (JSON text never holds one), as {@link io.relayharness.ledger.JsonLines} does. {@link #close}
+ * cuts the zeros off.
+ *
  * <p>On open, a torn last line (bytes after the last newline, left by a crash in the middle of a
- * write) is moved to a {@code .torn-<epochMs>} file next to the ledger, the ledger is truncated to
- * its last complete line, and this is logged. Readers ({@link #read}) see only durable bytes, in
- * whole lines. Thread-safe.
+ * write; after a power loss, also records written after a block that never reached the disk) is
+ * moved to a {@code .torn-<epochMs>} file next to the ledger, the ledger is truncated to its last
+ * complete line before the first zero byte, and this is logged. Readers ({@link #read}) see only
+ * durable bytes, in whole lines. Thread-safe.
  */
 public final class SinkLedger implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SinkLedger.class);
+
+  /** The file grows by this many zero bytes at a time, ahead of the records. */
+  static final int SEGMENT_BYTES = 4 * 1024 * 1024;
+
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(256 * 1024).asReadOnlyBuffer();
 
   private final Path file;
   private final LedgerSync sync;
@@ -60,6 +73,7 @@ public final class SinkLedger implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>(); // by end offset; guarded by lock
   private long writtenBytes; // guarded by lock
+  private long allocatedBytes; // the file's size: records, then zeros; guarded by lock
   private volatile long durableBytes; // raised by the fsync's leader, or under lock
   private boolean syncing; // a leader is running; guarded by lock
   private long appendedRecords; // guarded by lock
@@ -99,10 +113,10 @@ public final class SinkLedger implements AutoCloseable {
     this.force = force;
     this.recoveredRecords = recoveredRecords;
     this.tornBytes = tornBytes;
-    this.appendChannel =
-        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    this.appendChannel = FileChannel.open(file, StandardOpenOption.WRITE);
     this.readChannel = FileChannel.open(file, StandardOpenOption.READ);
     this.writtenBytes = appendChannel.size();
+    this.allocatedBytes = writtenBytes;
     this.durableBytes = writtenBytes;
   }
 
@@ -137,15 +151,14 @@ public final class SinkLedger implements AutoCloseable {
       long[] scan = scanLines(ch, size);
       records = scan[0];
       long lastLineEnd = scan[1];
-      if (lastLineEnd < size) {
-        torn = size - lastLineEnd;
+      long dataEnd = scan[2];
+      if (dataEnd > lastLineEnd) {
+        torn = dataEnd - lastLineEnd;
         Path tornFile =
             file.resolveSibling(file.getFileName() + ".torn-" + System.currentTimeMillis());
         ByteBuffer tail = ByteBuffer.allocate((int) Math.min(torn, 16 * 1024 * 1024));
         ch.read(tail, lastLineEnd);
         Files.write(tornFile, java.util.Arrays.copyOf(tail.array(), tail.position()));
-        ch.truncate(lastLineEnd);
-        ch.force(true);
         LOG.warn(
             "ledger {}: torn last line of {} bytes at offset {} removed (kept in {}); {} complete"
                 + " records remain",
@@ -155,15 +168,25 @@ public final class SinkLedger implements AutoCloseable {
             tornFile.getFileName(),
             records);
       }
+      if (size > lastLineEnd) {
+        // the torn line and the preallocated zeros after the last record
+        ch.truncate(lastLineEnd);
+        ch.force(true);
+      }
     }
     return new SinkLedger(file, sync, gatherMs, force, records, torn);
   }
 
-  /** Returns {count of complete lines, offset just after the last newline}. */
+  /**
+   * Returns {count of complete lines before the first zero byte, offset just after the last of
+   * them, offset just after the last byte that is not zero}.
+   */
   private static long[] scanLines(FileChannel ch, long size) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(1 << 20);
     long records = 0;
     long lastEnd = 0;
+    long dataEnd = 0;
+    boolean zeroSeen = false;
     long pos = 0;
     while (pos < size) {
       buf.clear();
@@ -173,14 +196,20 @@ public final class SinkLedger implements AutoCloseable {
       }
       byte[] a = buf.array();
       for (int i = 0; i < n; i++) {
-        if (a[i] == '\n') {
+        byte b = a[i];
+        if (b == 0) {
+          zeroSeen = true;
+          continue;
+        }
+        dataEnd = pos + i + 1;
+        if (b == '\n' && !zeroSeen) {
           records++;
-          lastEnd = pos + i + 1;
+          lastEnd = dataEnd;
         }
       }
       pos += n;
     }
-    return new long[] {records, lastEnd};
+    return new long[] {records, lastEnd, dataEnd};
   }
 
   /** Appends {@code record} as one JSON line; returns once it is durable. */
@@ -203,8 +232,11 @@ public final class SinkLedger implements AutoCloseable {
       }
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       try {
+        if (writtenBytes + bytes.length > allocatedBytes) {
+          preallocate();
+        }
         while (buffer.hasRemaining()) {
-          appendChannel.write(buffer);
+          appendChannel.write(buffer, writtenBytes + buffer.position());
         }
       } catch (IOException e) {
         // a partial line may now end the file: refuse further appends (a restart repairs it)
@@ -274,18 +306,27 @@ public final class SinkLedger implements AutoCloseable {
       }
     }
     long target;
+    IOException failed = null;
     lock.lock();
     try {
       target = writtenBytes;
+      if (allocatedBytes - target < SEGMENT_BYTES / 2) {
+        try {
+          preallocate(); // this fsync carries the new segment and the file's new size
+        } catch (IOException e) {
+          failed = e;
+        }
+      }
     } finally {
       lock.unlock();
     }
     long t1 = System.nanoTime();
-    IOException failed = null;
-    try {
-      force.force(appendChannel, target);
-    } catch (IOException e) {
-      failed = e;
+    if (failed == null) {
+      try {
+        force.force(appendChannel, target);
+      } catch (IOException e) {
+        failed = e;
+      }
     }
     long t2 = System.nanoTime();
     List<Waiter> wake = new ArrayList<>();
@@ -325,6 +366,22 @@ public final class SinkLedger implements AutoCloseable {
       LOG.error("ledger {}: fsync failed; the ledger is closed", file, failed);
       throw failed;
     }
+  }
+
+  /**
+   * Writes the next segment of zeros after the last record (or after the zeros already there), so
+   * records overwrite blocks the file already has: an fdatasync then flushes data only, where an
+   * appending write also makes it commit the file's new size to the journal. Called under lock.
+   */
+  private void preallocate() throws IOException {
+    long from = Math.max(allocatedBytes, writtenBytes);
+    long to = from + SEGMENT_BYTES;
+    for (long pos = from; pos < to; ) {
+      ByteBuffer zeros = ZEROS.duplicate();
+      zeros.limit((int) Math.min(zeros.capacity(), to - pos));
+      pos += appendChannel.write(zeros, pos);
+    }
+    allocatedBytes = to;
   }
 
   private IOException closedException() {
@@ -458,6 +515,8 @@ public final class SinkLedger implements AutoCloseable {
       if (failure == null) {
         force.force(appendChannel, writtenBytes);
         durableBytes = writtenBytes;
+        appendChannel.truncate(writtenBytes); // a stopped sink leaves plain JSON lines
+        appendChannel.force(true);
       }
       appendChannel.close();
       readChannel.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.relayharness.ledger.JsonLines;
 import io.relayharness.sink.LedgerSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,47 @@ class SinkLedgerTest {
       assertThat(tornFiles).hasSize(1);
       assertThat(Files.readString(tornFiles.get(0))).isEqualTo("{\"n\":3, \"trunc");
     }
+  }
+
+  @Test
+  void shouldWriteRecordsOverPreallocatedZerosAndCutTheZerosOnClose() throws Exception {
+    Path file = dir.resolve("z.jsonl");
+    SinkLedger ledger = SinkLedger.open(file);
+    ledger.appendLine("{\"n\":1}");
+    ledger.appendLine("{\"n\":2}");
+    byte[] running = Files.readAllBytes(file);
+    assertThat(running.length)
+        .as("file size while running (a segment is %d bytes)", SinkLedger.SEGMENT_BYTES)
+        .isGreaterThanOrEqualTo(SinkLedger.SEGMENT_BYTES);
+    assertThat(new String(running, 0, 16, StandardCharsets.UTF_8))
+        .isEqualTo("{\"n\":1}\n{\"n\":2}\n");
+    assertThat(java.util.Arrays.copyOfRange(running, 16, running.length))
+        .as("after the records")
+        .containsOnly((byte) 0);
+    assertThat(JsonLines.read(file, Map.class))
+        .as("a reader of the running file stops at the zeros")
+        .hasSize(2);
+    ledger.close();
+    assertThat(Files.readString(file)).isEqualTo("{\"n\":1}\n{\"n\":2}\n");
+  }
+
+  @Test
+  void shouldMoveATornLineBeforeTheZerosAsideAndDropTheZerosOnOpen() throws Exception {
+    Path file = dir.resolve("killed.jsonl");
+    byte[] killed = new byte[4096];
+    byte[] text = "{\"n\":1}\n{\"n\":2, \"cut".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(text, 0, killed, 0, text.length);
+    byte[] afterGap = "{\"n\":3}\n".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(afterGap, 0, killed, 2048, afterGap.length); // a block written, one not
+    Files.write(file, killed);
+    try (SinkLedger ledger = SinkLedger.open(file)) {
+      assertThat(ledger.recoveredRecords()).isEqualTo(1);
+      assertThat(ledger.tornBytes())
+          .as("from the cut line to the end of the record after the gap")
+          .isEqualTo(2048 + afterGap.length - 8);
+      ledger.appendLine("{\"n\":4}");
+    }
+    assertThat(Files.readAllLines(file)).containsExactly("{\"n\":1}", "{\"n\":4}");
   }
 
   @Test
