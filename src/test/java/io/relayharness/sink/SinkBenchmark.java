@@ -75,6 +75,7 @@ class SinkBenchmark {
     long groupFsyncs;
     double fsyncMs;
     double gatherMs;
+    double fsyncShare;
     long groupRecords;
     Map<String, Double> groupThreads;
     int warmupRounds;
@@ -90,6 +91,7 @@ class SinkBenchmark {
       groupFsyncs = fsyncs(sink) - fsyncsBefore;
       long[] syncAfter = sink.ledgerSyncNanos();
       fsyncMs = (syncAfter[0] - syncBefore[0]) / 1e6 / groupFsyncs;
+      fsyncShare = (syncAfter[0] - syncBefore[0]) / 1e9 / (MESSAGES / groupCommit);
       gatherMs = (syncAfter[1] - syncBefore[1]) / 1e6 / groupFsyncs;
       groupRecords = sink.counters().accepted();
     }
@@ -118,6 +120,7 @@ class SinkBenchmark {
             "msg/s")
         .figure("sink, group commit: messages per fsync", (double) MESSAGES / groupFsyncs, "msg")
         .figure("sink, group commit: time in one fsync", fsyncMs, "ms")
+        .figure("sink, group commit: share of the run inside an fsync", fsyncShare, "")
         .figure("sink, group commit: leader's wait before its fsync", gatherMs, "ms")
         .figure("Postfix smtp-sink CPU per message", referenceCpuMsPerMsg, "ms")
         .figure("sink CPU per message (whole JVM), group commit", groupCpuMsPerMsg, "ms")
