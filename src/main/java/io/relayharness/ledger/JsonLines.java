@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * Ledgers are JSON lines: one record per line, UTF-8. This class turns records into lines and back.
- * Thread-safe (the shared mapper is immutable after construction).
+ * A zero byte ends a ledger's text: the sink's ledger is followed by preallocated zeros while it is
+ * written (JSON text never holds a zero byte). Thread-safe (the shared mapper is immutable after
+ * construction).
  */
 public final class JsonLines {
 
@@ -46,7 +48,7 @@ public final class JsonLines {
     void skipped(int lineNumber, JsonProcessingException error);
   }
 
-  /** Reads every non-blank line of {@code text} as a {@code type}. */
+  /** Reads every non-blank line of {@code text} (up to a zero byte) as a {@code type}. */
   public static <T> List<T> parse(String text, Class<T> type) {
     return read(new StringReader(text), type, "text", null);
   }
@@ -74,8 +76,14 @@ public final class JsonLines {
     try (BufferedReader lines = new BufferedReader(reader)) {
       String line;
       int number = 0;
-      while ((line = lines.readLine()) != null) {
+      boolean end = false;
+      while (!end && (line = lines.readLine()) != null) {
         number++;
+        int zero = line.indexOf('\0');
+        if (zero >= 0) {
+          line = line.substring(0, zero); // the unwritten tail of a preallocated file
+          end = true;
+        }
         if (line.isBlank()) {
           continue;
         }

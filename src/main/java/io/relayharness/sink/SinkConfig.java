@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * droppedLedger        dropped.jsonl beside ledger  a file path
  * maxConnections       1000                         1..100000 concurrent SMTP sessions
  * backlog              1024                         1..65535 pending connections
- * groupCommitMs        1                            0..1000 (0: one fsync per message)
+ * ledgerSync           group                        group | per-message (see LedgerSync)
+ * groupCommitMs        0                            0..1000 extra wait of each group-commit fsync
  * maxMessageBytes      52428800 (50 MiB)            1..2147483647
  * connectionTimeoutMs  300000                       1000..3600000 idle time before 421
  * </pre>
@@ -35,6 +36,7 @@ public record SinkConfig(
     Path droppedLedger,
     int maxConnections,
     int backlog,
+    LedgerSync ledgerSync,
     long groupCommitMs,
     long maxMessageBytes,
     int connectionTimeoutMs) {
@@ -61,6 +63,7 @@ public record SinkConfig(
     b.droppedLedger = droppedLedger;
     b.maxConnections = maxConnections;
     b.backlog = backlog;
+    b.ledgerSync = ledgerSync;
     b.groupCommitMs = groupCommitMs;
     b.maxMessageBytes = maxMessageBytes;
     b.connectionTimeoutMs = connectionTimeoutMs;
@@ -94,6 +97,9 @@ public record SinkConfig(
     }
     check("maxConnections", maxConnections, 1, 100_000);
     check("backlog", backlog, 1, 65535);
+    if (ledgerSync == null) {
+      throw bad("ledgerSync", null, "group or per-message");
+    }
     check("groupCommitMs", groupCommitMs, 0, 1000);
     check("maxMessageBytes", maxMessageBytes, 1, Integer.MAX_VALUE);
     check("connectionTimeoutMs", connectionTimeoutMs, 1000, 3_600_000);
@@ -122,6 +128,7 @@ public record SinkConfig(
     private Path droppedLedger;
     private int maxConnections = SinkDefaults.MAX_CONNECTIONS;
     private int backlog = SinkDefaults.BACKLOG;
+    private LedgerSync ledgerSync = LedgerSync.GROUP;
     private long groupCommitMs = SinkDefaults.GROUP_COMMIT_MS;
     private long maxMessageBytes = SinkDefaults.MAX_MESSAGE_BYTES;
     private int connectionTimeoutMs = SinkDefaults.CONNECTION_TIMEOUT_MS;
@@ -173,7 +180,13 @@ public record SinkConfig(
       return this;
     }
 
-    /** Group-commit gathering window (0: one fsync per message). */
+    /** Group commit (shared fsyncs) or one fsync per message. */
+    public Builder ledgerSync(LedgerSync value) {
+      ledgerSync = value;
+      return this;
+    }
+
+    /** With group commit, a fixed wait before each fsync for more records (0: none). */
     public Builder groupCommitMs(long value) {
       groupCommitMs = value;
       return this;
@@ -203,6 +216,7 @@ public record SinkConfig(
           droppedLedger,
           maxConnections,
           backlog,
+          ledgerSync,
           groupCommitMs,
           maxMessageBytes,
           connectionTimeoutMs);

@@ -56,8 +56,14 @@ public final class SinkMain implements Callable<Integer> {
   int backlog = SinkDefaults.BACKLOG;
 
   @Option(
+      names = "--ledger-sync",
+      converter = LedgerSyncConverter.class,
+      description = "group (sessions share fsyncs) or per-message (one fsync each)")
+  LedgerSync ledgerSync = LedgerSync.GROUP;
+
+  @Option(
       names = "--group-commit-ms",
-      description = "group-commit gathering window; 0 = one fsync per message")
+      description = "with group commit, a fixed wait before each fsync; 0 = none")
   long groupCommitMs = SinkDefaults.GROUP_COMMIT_MS;
 
   @Option(names = "--max-message-bytes", description = "larger content is refused with 552")
@@ -84,6 +90,7 @@ public final class SinkMain implements Callable<Integer> {
         .droppedLedger(droppedLedger)
         .maxConnections(maxConnections)
         .backlog(backlog)
+        .ledgerSync(ledgerSync)
         .groupCommitMs(groupCommitMs)
         .maxMessageBytes(maxMessageBytes)
         .connectionTimeoutMs(connectionTimeoutMs)
@@ -119,5 +126,13 @@ public final class SinkMain implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "sink-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** Reads {@code --ledger-sync group|per-message}. */
+  static final class LedgerSyncConverter implements CommandLine.ITypeConverter<LedgerSync> {
+    @Override
+    public LedgerSync convert(String value) {
+      return LedgerSync.ofFlag(value);
+    }
   }
 }

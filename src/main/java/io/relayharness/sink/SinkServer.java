@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.relayharness.sink.internal.ControlApi;
 import io.relayharness.sink.internal.FaultPlan;
 import io.relayharness.sink.internal.FaultingDataCommand;
+import io.relayharness.sink.internal.LedgerForce;
 import io.relayharness.sink.internal.NoDelayServerSocket;
 import io.relayharness.sink.internal.PipeliningEhloCommand;
 import io.relayharness.sink.internal.RunningCounters;
@@ -52,13 +53,14 @@ public final class SinkServer implements AutoCloseable {
   private final ExecutorService httpThreads;
   private volatile boolean closed;
 
-  private SinkServer(SinkConfig config) throws IOException {
+  private SinkServer(SinkConfig config, LedgerForce force) throws IOException {
     this.config = config.validated();
     this.startEpochMs = System.currentTimeMillis();
-    SinkLedger ledger = SinkLedger.open(config.ledger(), config.groupCommitMs());
+    SinkLedger ledger =
+        SinkLedger.open(config.ledger(), config.ledgerSync(), config.groupCommitMs(), force);
     SinkLedger dropped;
     try {
-      dropped = SinkLedger.open(config.effectiveDroppedLedger(), 0);
+      dropped = SinkLedger.open(config.effectiveDroppedLedger(), LedgerSync.PER_MESSAGE, 0, force);
     } catch (IOException e) {
       ledger.close();
       throw e;
@@ -109,7 +111,12 @@ public final class SinkServer implements AutoCloseable {
 
   /** Opens the ledgers, starts SMTP and HTTP, logs one start line; returns when both listen. */
   public static SinkServer start(SinkConfig config) throws IOException {
-    SinkServer server = new SinkServer(config);
+    return start(config, LedgerForce.FDATASYNC);
+  }
+
+  /** As {@link #start(SinkConfig)}, with the ledgers' fsyncs made by {@code force} (tests). */
+  static SinkServer start(SinkConfig config, LedgerForce force) throws IOException {
+    SinkServer server = new SinkServer(config, force);
     try {
       server.smtp.start();
       server.http.start();
@@ -119,7 +126,7 @@ public final class SinkServer implements AutoCloseable {
     }
     LOG.info(
         "sink started name={} hostname={} smtp={}:{} http={}:{} ledger={} records={} tornBytes={}"
-            + " groupCommitMs={} maxConnections={} backlog={}",
+            + " ledgerSync={} groupCommitMs={} maxConnections={} backlog={}",
         config.name(),
         config.effectiveHostname(),
         config.bind(),
@@ -129,6 +136,7 @@ public final class SinkServer implements AutoCloseable {
         config.ledger(),
         server.context.ledger().recoveredRecords(),
         server.context.ledger().tornBytes(),
+        config.ledgerSync().flag(),
         config.groupCommitMs(),
         config.maxConnections(),
         config.backlog());

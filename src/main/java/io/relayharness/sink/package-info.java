@@ -14,20 +14,23 @@
  * {@code java -cp /app/classes:/app/lib/* io.relayharness.sink.SinkMain --name worker0 [--hostname
  * worker0.int.example.com] [--bind 0.0.0.0] [--smtp-port 2525] [--http-port 8025] [--ledger
  * /data/ledger.jsonl] [--dropped-ledger /data/dropped.jsonl] [--max-connections 1000] [--backlog
- * 1024] [--group-commit-ms 1] [--max-message-bytes 52428800] [--connection-timeout-ms 300000]}.
- * Defaults and bounds: {@link io.relayharness.sink.SinkConfig}. It logs one line at start ({@code
- * sink started name=... smtp=host:port http=host:port records=N tornBytes=N ...}) and one at
- * SIGTERM ({@code sink stopped ... accepted=N ...}), then exits with 0.
+ * 1024] [--ledger-sync group|per-message] [--group-commit-ms 0] [--max-message-bytes 52428800]
+ * [--connection-timeout-ms 300000]}. Defaults and bounds: {@link io.relayharness.sink.SinkConfig}.
+ * It logs one line at start ({@code sink started name=... smtp=host:port http=host:port records=N
+ * tornBytes=N ...}) and one at SIGTERM ({@code sink stopped ... accepted=N ...}), then exits with
+ * 0.
  *
  * <h2>The ledger promise</h2>
  *
  * A message is answered 250 only after an fsync covered its {@link
- * io.relayharness.ledger.SinkArrival} line. With {@code --group-commit-ms N} (N &gt; 0) concurrent
- * sessions share one fsync (a leader gathers for N ms); with 0, each message has its own. After
- * {@code kill -9} or a crash, a partial last line is moved aside ({@code ledger.jsonl.torn-<ms>}),
- * the file is cut to its last whole line, and appends continue. A line may exist whose 250 never
- * reached the client (crash or drop between fsync and reply): the ledger says what arrived, not
- * what was acknowledged.
+ * io.relayharness.ledger.SinkArrival} line ({@code fdatasync}). With {@code --ledger-sync group}
+ * (the default) concurrent sessions share fsyncs: one starts as soon as none is running, covering
+ * everything written so far, and what is written meanwhile goes into the next ({@code
+ * --group-commit-ms N} makes each wait N ms first); with {@code per-message}, each message has its
+ * own. After {@code kill -9} or a crash, a partial last line is moved aside ({@code
+ * ledger.jsonl.torn-<ms>}), the file is cut to its last whole line, and appends continue. A line
+ * may exist whose 250 never reached the client (crash or drop between fsync and reply): the ledger
+ * says what arrived, not what was acknowledged.
  *
  * <h2>drop-before-250, and why it is recorded</h2>
  *

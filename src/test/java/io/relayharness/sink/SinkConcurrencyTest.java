@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Many sessions at once: every 250 has its record, none lost, no torn lines. */
 class SinkConcurrencyTest {
@@ -24,12 +24,12 @@ class SinkConcurrencyTest {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "groupCommitMs={0}")
-  @ValueSource(longs = {0, 1})
-  void shouldRecordEveryAcceptedMessageOnceUnderConcurrentSessions(long groupCommitMs)
-      throws Exception {
+  @ParameterizedTest(name = "ledgerSync={0} groupCommitMs={1}")
+  @CsvSource({"PER_MESSAGE, 0", "GROUP, 0", "GROUP, 1"})
+  void shouldRecordEveryAcceptedMessageOnceUnderConcurrentSessions(
+      LedgerSync sync, long groupCommitMs) throws Exception {
     List<String> acceptedIds;
-    try (SinkServer sink = TestSinks.start(dir, groupCommitMs)) {
+    try (SinkServer sink = TestSinks.start(dir, sync, groupCommitMs)) {
       ExecutorService clients = Executors.newFixedThreadPool(SESSIONS);
       List<Future<List<String>>> sessions = new ArrayList<>();
       for (int s = 0; s < SESSIONS; s++) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.relayharness.ledger.SinkArrival;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ class SinkCrashTest {
   void shouldKeepEveryAcknowledgedMessageAcrossKill9AndRestart() throws Exception {
     Path ledger = dir.resolve("ledger.jsonl");
     List<String> acked = new CopyOnWriteArrayList<>();
-    try (SinkProcess sink = SinkProcess.start(ledger, 1)) {
+    try (SinkProcess sink = SinkProcess.start(ledger, 0)) {
       send(sink.smtpPort(), "before", ACKED_BEFORE_KILL, acked);
       assertThat(acked).hasSize(ACKED_BEFORE_KILL);
 
@@ -63,11 +65,20 @@ class SinkCrashTest {
     }
     List<String> ackedAtKill = List.copyOf(acked);
 
-    // a crash in the middle of a write leaves a partial line: simulate one on top
-    String torn = "{\"worker\":\"worker0\",\"sessionId\":\"torn";
-    Files.writeString(ledger, torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    byte[] killed = Files.readAllBytes(ledger);
+    int dataEnd = indexOfZero(killed);
+    assertThat(dataEnd)
+        .as("a killed sink's ledger: its records, then the preallocated zeros")
+        .isLessThan(killed.length);
+    assertThat(killed[dataEnd - 1]).as("the byte before the zeros").isEqualTo((byte) '\n');
 
-    try (SinkProcess again = SinkProcess.start(ledger, 1)) {
+    // a crash in the middle of a write leaves a partial line before the zeros: simulate one
+    String torn = "{\"worker\":\"worker0\",\"sessionId\":\"torn";
+    try (FileChannel ch = FileChannel.open(ledger, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(torn.getBytes(StandardCharsets.UTF_8)), dataEnd);
+    }
+
+    try (SinkProcess again = SinkProcess.start(ledger, 0)) {
       assertThat(again.tornBytes()).as("torn bytes reported at start").isEqualTo(torn.length());
       List<SinkArrival> afterRestart = TestSinks.records(ledger);
       assertThat(afterRestart)
@@ -90,7 +101,20 @@ class SinkCrashTest {
               out ->
                   out.stream()
                       .anyMatch(l -> l.contains("sink stopped") && l.contains("accepted=10")));
+      byte[] stopped = Files.readAllBytes(ledger);
+      assertThat(indexOfZero(stopped))
+          .as("a stopped sink's ledger has no zeros after its records")
+          .isEqualTo(stopped.length);
     }
+  }
+
+  private static int indexOfZero(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return bytes.length;
   }
 
   /**

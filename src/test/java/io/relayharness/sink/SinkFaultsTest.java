@@ -22,7 +22,7 @@ class SinkFaultsTest {
 
   @BeforeEach
   void start() throws Exception {
-    sink = TestSinks.start(dir, 1);
+    sink = TestSinks.start(dir);
     control = new ControlClient(sink.httpPort());
   }
 

@@ -25,7 +25,7 @@ class SinkHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    sink = TestSinks.start(dir, 1);
+    sink = TestSinks.start(dir);
     control = new ControlClient(sink.httpPort());
   }
 

@@ -25,7 +25,7 @@ class SinkJakartaMailTest {
 
   @Test
   void shouldRecordAJakartaMailMessageWithMatchingBodyHash() throws Exception {
-    try (SinkServer sink = TestSinks.start(dir, 1)) {
+    try (SinkServer sink = TestSinks.start(dir)) {
       Properties props = new Properties();
       props.put("mail.smtp.host", "127.0.0.1");
       props.put("mail.smtp.port", String.valueOf(sink.smtpPort()));

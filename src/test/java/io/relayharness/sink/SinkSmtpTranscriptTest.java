@@ -20,7 +20,7 @@ class SinkSmtpTranscriptTest {
 
   @BeforeEach
   void start() throws Exception {
-    sink = TestSinks.start(dir, 1);
+    sink = TestSinks.start(dir);
   }
 
   @AfterEach

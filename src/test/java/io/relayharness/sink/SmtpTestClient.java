@@ -68,6 +68,21 @@ final class SmtpTestClient implements AutoCloseable {
     return reply;
   }
 
+  /** Returns whether a reply starts to arrive within {@code ms}; it stays unread either way. */
+  boolean replyArrivesWithin(int ms) throws IOException {
+    socket.setSoTimeout(ms);
+    try {
+      in.mark(1);
+      int b = in.read();
+      in.reset();
+      return b != -1;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } finally {
+      socket.setSoTimeout(REPLY_TIMEOUT_MS);
+    }
+  }
+
   /** Reads one (possibly multi-line) reply, lines joined by newlines. */
   String reply() throws IOException {
     StringBuilder all = new StringBuilder();

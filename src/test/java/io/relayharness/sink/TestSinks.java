@@ -20,9 +20,15 @@ final class TestSinks {
 
   private TestSinks() {}
 
-  /** Starts worker0 on 127.0.0.1 (any free ports) with its ledger in {@code dir}. */
-  static SinkServer start(Path dir, long groupCommitMs) throws IOException {
-    return SinkServer.start(config(dir).toBuilder().groupCommitMs(groupCommitMs).build());
+  /** Starts worker0 on 127.0.0.1 (any free ports), its ledger in {@code dir}, defaults else. */
+  static SinkServer start(Path dir) throws IOException {
+    return SinkServer.start(config(dir));
+  }
+
+  /** As {@link #start(Path)}, with the given ledger sync and group-commit wait. */
+  static SinkServer start(Path dir, LedgerSync sync, long groupCommitMs) throws IOException {
+    return SinkServer.start(
+        config(dir).toBuilder().ledgerSync(sync).groupCommitMs(groupCommitMs).build());
   }
 
   /** Returns worker0's test config: loopback, free ports, ledger in {@code dir}. */

@@ -81,7 +81,7 @@ public final class FaultingDataCommand extends BaseCommand {
 
   /** Reads what the handler left, up to the end of data, so the next command lines up. */
   private static void drain(InputStream content) throws IOException {
-    byte[] skip = new byte[8192];
+    byte[] skip = SessionScratch.get().chunk();
     while (content.read(skip) != -1) {
       // discard
     }

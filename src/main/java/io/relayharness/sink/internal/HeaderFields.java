@@ -25,7 +25,13 @@ public record HeaderFields(
     String declared = null;
     String received = null;
     StringBuilder field = null;
-    for (String line : text.split("\r?\n", -1)) {
+    int from = 0;
+    while (from <= text.length()) {
+      int nl = text.indexOf('\n', from);
+      int to = nl < 0 ? text.length() : nl;
+      boolean crlf = nl > from && text.charAt(nl - 1) == '\r';
+      String line = text.substring(from, crlf ? nl - 1 : to);
+      from = to + 1;
       if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
         if (field != null) {
           field.append(line);

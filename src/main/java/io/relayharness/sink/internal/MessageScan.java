@@ -1,10 +1,8 @@
 package io.relayharness.sink.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -26,13 +24,13 @@ public record MessageScan(
   /** The most header bytes kept for parsing; a longer header block is still hashed correctly. */
   public static final int HEADER_CAP_BYTES = 256 * 1024;
 
-  private static final int CHUNK_BYTES = 64 * 1024;
-
   /** Reads {@code in} to its end. */
   public static MessageScan read(InputStream in, long maxBytes) throws IOException {
-    byte[] buf = new byte[CHUNK_BYTES];
-    ByteArrayOutputStream head = new ByteArrayOutputStream(4096);
-    MessageDigest body = sha256();
+    SessionScratch scratch = SessionScratch.get();
+    byte[] buf = scratch.chunk();
+    byte[] head = scratch.freshHead();
+    int headLength = 0;
+    MessageDigest body = scratch.sha256();
     MessageDigest whole = null; // only when the header block outgrows HEADER_CAP_BYTES
     boolean inBody = false;
     int prev1 = -1;
@@ -57,12 +55,14 @@ public record MessageScan(
           prev1 = b;
         }
         int headLen = inBody ? i + 1 : n;
-        if (whole == null && head.size() + headLen <= HEADER_CAP_BYTES) {
-          head.write(buf, 0, headLen);
+        if (whole == null && headLength + headLen <= HEADER_CAP_BYTES) {
+          head = scratch.head(headLength + headLen);
+          System.arraycopy(buf, 0, head, headLength, headLen);
+          headLength += headLen;
         } else {
           if (whole == null) {
-            whole = sha256();
-            whole.update(head.toByteArray());
+            whole = SessionScratch.newSha256();
+            whole.update(head, 0, headLength);
           }
           whole.update(buf, 0, headLen);
         }
@@ -72,8 +72,7 @@ public record MessageScan(
         body.update(buf, start, n - start);
       }
     }
-    byte[] headBytes = head.toByteArray();
-    HeaderFields fields = HeaderFields.parse(headBytes, headBytes.length);
+    HeaderFields fields = HeaderFields.parse(head, headLength);
     if (size > maxBytes) {
       return new MessageScan(size, null, fields, true);
     }
@@ -83,33 +82,13 @@ public record MessageScan(
     } else if (whole != null) {
       hash = hex(whole);
     } else {
-      MessageDigest all = sha256();
-      all.update(headBytes);
-      hash = hex(all);
+      body.update(head, 0, headLength);
+      hash = hex(body);
     }
     return new MessageScan(size, hash, fields, false);
   }
 
   private static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
-
-  /** Returns a fresh SHA-256 digest (cloning a prototype skips the provider lookup). */
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA256_PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      return newSha256();
-    }
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
   }
 }

@@ -49,6 +49,28 @@ class MessageScanTest {
   }
 
   @Test
+  void shouldCarryNothingFromTheThreadsPreviousMessage() throws IOException {
+    String first =
+        "X-Harness-Id: h-1\r\nMessage-ID: <m1@x>\r\nX-Long: "
+            + "y".repeat(MessageScan.HEADER_CAP_BYTES / 2)
+            + "\r\n\r\nbody one\r\n";
+    String second = "X-Harness-Id: h-2\r\n\r\nbody two\r\n";
+    String third = "no header end";
+    MessageScan.read(stream(first), 1 << 22);
+    MessageScan two = MessageScan.read(stream(second), 1 << 22);
+    assertThat(two.headers().harnessId()).isEqualTo("h-2");
+    assertThat(two.headers().messageId()).as("the first message's Message-ID").isNull();
+    assertThat(two.bodySha256()).isEqualTo(BodyHash.of(second.getBytes(StandardCharsets.UTF_8)));
+    MessageScan three = MessageScan.read(stream(third), 1 << 22);
+    assertThat(three.headers().harnessId()).isNull();
+    assertThat(three.bodySha256()).isEqualTo(BodyHash.of(third.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static InputStream stream(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void shouldReadPastTheLimitAndSaySo() throws IOException {
     byte[] bytes = ("A: b\r\n\r\n" + "z".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
     ByteArrayInputStream in = new ByteArrayInputStream(bytes);
