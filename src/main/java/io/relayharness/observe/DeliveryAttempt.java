@@ -41,6 +41,21 @@ public record DeliveryAttempt(
   /** Status of a message that outlived {@code maximal_queue_lifetime}. */
   public static final String EXPIRED = "expired";
 
+  /**
+   * The attempt as Postfix logs it, without the time: {@code QUEUEID: to=<..>, relay=..,
+   * status=..}.
+   */
+  public String logText() {
+    return queueId
+        + ": to=<"
+        + recipient
+        + ">, relay="
+        + relay
+        + ", status="
+        + status
+        + (detail == null ? "" : " (" + detail + ")");
+  }
+
   /** Returns whether this attempt delivered the message. */
   public boolean delivered() {
     return SENT.equals(status);

@@ -214,20 +214,7 @@ public final class TierPaths {
 
   private String relayLine(TierHop hop) {
     DeliveryAttempt a = lastFailure(hop);
-    return a == null
-        ? ""
-        : time(a.epochMs())
-            + " "
-            + hop.relay()
-            + " "
-            + a.queueId()
-            + ": to=<"
-            + a.recipient()
-            + ">, relay="
-            + a.relay()
-            + ", status="
-            + a.status()
-            + (a.detail() == null ? "" : " (" + a.detail() + ")");
+    return a == null ? "" : time(a.epochMs()) + " " + hop.relay() + " " + a.logText();
   }
 
   private DeliveryAttempt lastFailure(TierHop hop) {

@@ -611,16 +611,7 @@ public final class DuplicatesVerdict implements Verdict {
   }
 
   private static String lineOf(DeliveryAttempt a) {
-    return Fmt.time(a.epochMs())
-        + " "
-        + a.queueId()
-        + ": to=<"
-        + a.recipient()
-        + ">, relay="
-        + a.relay()
-        + ", status="
-        + a.status()
-        + (a.detail() == null ? "" : " (" + a.detail() + ")");
+    return Fmt.time(a.epochMs()) + " " + a.logText();
   }
 
   /**
