@@ -71,18 +71,7 @@ public record TierObservations(
     warnings = copyByRelay(warnings);
   }
 
-  /** A tier without the relays' failed attempts and warnings (a tiers.json written before them). */
-  public TierObservations(
-      Map<String, String> regions,
-      Map<String, Integer> preferences,
-      List<TierHop> hops,
-      List<HeldMail> held,
-      Map<String, Integer> senderConnectFailures,
-      List<RelayQueueSample> queues) {
-    this(regions, preferences, Map.of(), hops, held, senderConnectFailures, queues);
-  }
-
-  /** A tier without the relays' failed attempts and warnings, with worker pools. */
+  /** A tier without the relays' failed attempts and warnings. */
   public TierObservations(
       Map<String, String> regions,
       Map<String, Integer> preferences,
@@ -93,28 +82,6 @@ public record TierObservations(
       List<RelayQueueSample> queues) {
     this(
         regions, preferences, pools, hops, held, senderConnectFailures, queues, Map.of(), Map.of());
-  }
-
-  /** A tier whose relays shared the workers (a tiers.json written before worker pools). */
-  public TierObservations(
-      Map<String, String> regions,
-      Map<String, Integer> preferences,
-      List<TierHop> hops,
-      List<HeldMail> held,
-      Map<String, Integer> senderConnectFailures,
-      List<RelayQueueSample> queues,
-      Map<String, List<DeliveryAttempt>> failedAttempts,
-      Map<String, List<RelayWarning>> warnings) {
-    this(
-        regions,
-        preferences,
-        Map.of(),
-        hops,
-        held,
-        senderConnectFailures,
-        queues,
-        failedAttempts,
-        warnings);
   }
 
   private static <T> Map<String, List<T>> copyByRelay(Map<String, List<T>> byRelay) {
