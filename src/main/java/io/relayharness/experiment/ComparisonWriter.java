@@ -134,10 +134,7 @@ public final class ComparisonWriter {
           .append(
               m.relativeDifference() == null ? "" : " (" + pctSigned(m.relativeDifference()) + ")")
           .append("</td><td class=\"n\">")
-          .append(
-              m.ciLow() == null
-                  ? (m.tested() ? "unbounded" : "–")
-                  : Format.signedRange(m.ciLow(), m.ciHigh(), false))
+          .append(ciText(m))
           .append("</td><td class=\"n\">")
           .append(Format.p(m.p()))
           .append("</td><td class=\"n\">")
@@ -232,10 +229,7 @@ public final class ComparisonWriter {
                 .append("</td><td class=\"n\">")
                 .append(Format.signed(m.difference()))
                 .append("</td><td class=\"n\">")
-                .append(
-                    m.ciLow() == null
-                        ? (m.tested() ? "unbounded" : "–")
-                        : Format.signedRange(m.ciLow(), m.ciHigh(), false))
+                .append(ciText(m))
                 .append("</td><td class=\"n\">")
                 .append(Format.p(m.adjustedP()))
                 .append("</td><td>")
@@ -251,6 +245,13 @@ public final class ComparisonWriter {
     return phasesMs.entrySet().stream()
         .map(e -> e.getKey() + " " + Format.number(e.getValue() / 1000.0))
         .collect(Collectors.joining(", "));
+  }
+
+  /** The confidence interval of B − A, "unbounded" when too few runs bound it, "–" untested. */
+  private static String ciText(MetricComparison m) {
+    return m.ciLow() == null
+        ? (m.tested() ? "unbounded" : "–")
+        : Format.signedRange(m.ciLow(), m.ciHigh(), false);
   }
 
   private static String pctSigned(double fraction) {
