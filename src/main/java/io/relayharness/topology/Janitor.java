@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,7 @@ final class Janitor {
             .exec();
     networks.forEach(n -> quietly(() -> docker.removeNetworkCmd(n.getId()).exec()));
     liveRuns.remove(runId);
-    if (!containers.isEmpty()) {
+    if (!containers.isEmpty() || !networks.isEmpty()) {
       log.info(
           "removed {} containers and {} networks of run {}",
           containers.size(),
@@ -86,24 +88,48 @@ final class Janitor {
     }
   }
 
-  /** Removes runs created on this host by JVMs that no longer exist. */
+  /**
+   * Removes runs created on this host by JVMs that no longer exist: found by their containers, and
+   * by their networks, since a run that died after creating its network but before any container
+   * leaves only that.
+   */
   static void reapOrphans(DockerClient docker) {
     String host = RunIdentity.localHostName();
-    docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of(RunIdentity.HOST_LABEL, host))
-        .exec()
-        .stream()
-        .filter(c -> !pidAlive(c.getLabels().get(RunIdentity.PID_LABEL)))
-        .map(c -> c.getLabels().get(RunIdentity.RUN_LABEL))
-        .distinct()
-        .filter(run -> run != null && !liveRuns.contains(run))
+    Stream<Map<String, String>> containerLabels =
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(RunIdentity.HOST_LABEL, host))
+            .exec()
+            .stream()
+            .map(Container::getLabels);
+    Stream<Map<String, String>> networkLabels =
+        docker
+            .listNetworksCmd()
+            .withFilter("label", List.of(RunIdentity.HOST_LABEL + "=" + host))
+            .exec()
+            .stream()
+            .map(Network::getLabels);
+    orphanRuns(Stream.concat(containerLabels, networkLabels), Janitor::pidAlive, liveRuns)
         .forEach(
             run -> {
               log.info("removing leftovers of run {} (its JVM is gone)", run);
               removeRun(docker, run);
             });
+  }
+
+  /**
+   * Returns the runs among objects with these labels whose creating JVM is gone: its PID is not
+   * alive and the run is not one of this JVM's {@code live} runs. In first-seen order, each once.
+   */
+  static List<String> orphanRuns(
+      Stream<Map<String, String>> labels, Predicate<String> pidAlive, Set<String> live) {
+    return labels
+        .filter(l -> l != null && !pidAlive.test(l.get(RunIdentity.PID_LABEL)))
+        .map(l -> l.get(RunIdentity.RUN_LABEL))
+        .filter(run -> run != null && !live.contains(run))
+        .distinct()
+        .toList();
   }
 
   private static boolean pidAlive(String pid) {
