@@ -1,8 +1,11 @@
 #!/bin/bash
 # Image build step: runs each server once until it answers, then stops it, so the JVM writes a
 # class-data sharing archive of the classes its start loads (/app/cds/<Main>.jsa). Bounded: 60 s
-# per server. Must see the same class path as java-main.sh.
+# per server. Sees the same class path and logging as java-main.sh (it prints them).
 set -eu
+mapfile -t launch < <(/app/java-main.sh --print-launch)
+classpath="${launch[0]}"
+logging=("${launch[@]:1}")
 mkdir -p /app/cds
 answers() { # port path -> does http://127.0.0.1:port/path answer 200?
   (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\n\r\n' "$2" >&3 && head -c 12 <&3 | grep -q ' 200') 2>/dev/null
@@ -10,8 +13,8 @@ answers() { # port path -> does http://127.0.0.1:port/path answer 200?
 train() { # main port path args...
   local main="$1" port="$2" path="$3"
   shift 3
-  java -XX:ArchiveClassesAtExit="/app/cds/${main##*.}.jsa" -XX:+UseSerialGC \
-    -cp "/app/app.jar:/app/lib/*" "$main" "$@" >/tmp/train.log 2>&1 &
+  java -XX:ArchiveClassesAtExit="/app/cds/${main##*.}.jsa" -XX:+UseSerialGC "${logging[@]}" \
+    -cp "$classpath" "$main" "$@" >/tmp/train.log 2>&1 &
   local pid=$! ok=
   for _ in $(seq 1 3000); do
     if answers "$port" "$path"; then ok=1; break; fi

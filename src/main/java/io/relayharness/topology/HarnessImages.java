@@ -59,19 +59,22 @@ public final class HarnessImages {
   public String jvm() {
     Path classes = layout.classesDir();
     Path lib = layout.libDir();
-    if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
+    Path serverLib = layout.serverLibDir();
+    if (!Files.isDirectory(classes) || !Files.isDirectory(lib) || !Files.isDirectory(serverLib)) {
       throw new IllegalStateException(
           "the worker image is built from "
               + classes
-              + " and "
+              + ", "
               + lib
+              + " and "
+              + serverLib
               + "; build the project first (mvn package, or mvn verify)");
     }
     Path imageDir = layout.jvmImageDir();
     String tag =
         "relay-harness/jvm:"
             + hash(List.of(imageDir, classes), false).substring(0, 8)
-            + hash(List.of(lib), true).substring(0, 8);
+            + hash(List.of(lib, serverLib), true).substring(0, 8);
     return ensure(
         tag,
         () ->
@@ -80,6 +83,7 @@ public final class HarnessImages {
                 .withFileFromPath("java-main.sh", imageDir.resolve("java-main.sh"))
                 .withFileFromPath("cds-train.sh", imageDir.resolve("cds-train.sh"))
                 .withFileFromPath("lib", lib)
+                .withFileFromPath("server-lib", serverLib)
                 .withFileFromPath("app.jar", jarOf(classes)));
   }
 

@@ -60,6 +60,11 @@ public record ProjectLayout(Path root) {
     return root.resolve("target/lib");
   }
 
+  /** Jars only the worker image adds (its logging binding), copied by the build beside lib. */
+  public Path serverLibDir() {
+    return root.resolve("target/server-lib");
+  }
+
   /** The scenario files. */
   public Path scenariosDir() {
     return root.resolve("scenarios");

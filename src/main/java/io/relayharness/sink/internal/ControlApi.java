@@ -49,10 +49,6 @@ public final class ControlApi {
 
   private static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
-  private static final ObjectReader STRICT_FAULT =
-      JsonLines.MAPPER
-          .readerFor(Fault.class)
-          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final SinkContext context;
   private final BooleanSupplier smtpListening;
@@ -112,10 +108,10 @@ public final class ControlApi {
         List<Fault> stored = new ArrayList<>();
         if (node != null && node.isArray()) {
           for (JsonNode one : node) {
-            stored.add(context.faults().add(STRICT_FAULT.readValue(one)));
+            stored.add(context.faults().add(StrictFault.READER.readValue(one)));
           }
         } else if (node != null && node.isObject()) {
-          stored.add(context.faults().add(STRICT_FAULT.readValue(node)));
+          stored.add(context.faults().add(StrictFault.READER.readValue(node)));
         } else {
           throw new IllegalArgumentException("faults: expected a JSON object or array");
         }
@@ -218,5 +214,13 @@ public final class ControlApi {
     MethodNotAllowed(String allowed) {
       super(allowed, null, false, false);
     }
+  }
+
+  /** The strict fault reader, built at the first POST rather than during the sink's start. */
+  private static final class StrictFault {
+    static final ObjectReader READER =
+        JsonLines.MAPPER
+            .readerFor(Fault.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 }
