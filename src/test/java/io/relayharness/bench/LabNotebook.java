@@ -68,11 +68,24 @@ public final class LabNotebook {
         .append(Runtime.getRuntime().maxMemory() >> 20)
         .append(" MiB, JVM ")
         .append(ManagementFactory.getRuntimeMXBean().getVmName())
+        .append(", JIT ")
+        .append(jitMode(ManagementFactory.getRuntimeMXBean().getInputArguments()))
         .append('\n');
     lines.forEach(l -> out.append(l).append('\n'));
     out.append("====\n");
     System.out.print(out);
     System.out.flush();
     return out.toString();
+  }
+
+  /** Which compilers this JVM runs, from its flags: the last TieredStopAtLevel given wins. */
+  static String jitMode(java.util.List<String> jvmArguments) {
+    String level = "4";
+    for (String a : jvmArguments) {
+      if (a.startsWith("-XX:TieredStopAtLevel=")) {
+        level = a.substring("-XX:TieredStopAtLevel=".length());
+      }
+    }
+    return level.equals("4") ? "C1 and C2" : "C1 only (TieredStopAtLevel=" + level + ")";
   }
 }
