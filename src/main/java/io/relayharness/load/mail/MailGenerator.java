@@ -124,7 +124,7 @@ public final class MailGenerator {
           envelopeFrom,
           plan.envelopeRcpts,
           bytes,
-          BodyHash.of(bytes));
+          bodySha256); // the hash header goes into the header block: the body is unchanged
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("cannot generate message " + index, e);
     }
