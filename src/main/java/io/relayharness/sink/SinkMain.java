@@ -147,12 +147,11 @@ public final class SinkMain {
   }
 
   private static int intFlag(Map<String, String> given, String flag, int otherwise) {
-    String value = given.get(flag);
-    try {
-      return value == null ? otherwise : Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + flag + ": '" + value + "' is not a whole number");
+    long value = longFlag(given, flag, otherwise);
+    if (value != (int) value) {
+      throw new IllegalArgumentException("--" + flag + ": " + value + " is out of range");
     }
+    return (int) value;
   }
 
   private static long longFlag(Map<String, String> given, String flag, long otherwise) {

@@ -50,6 +50,8 @@ class SinkMainTest {
         .hasMessage("unknown flag --smtp-prot");
     assertThatThrownBy(() -> SinkMain.parse("--name", "w", "--smtp-port", "twenty"))
         .hasMessage("--smtp-port: 'twenty' is not a whole number");
+    assertThatThrownBy(() -> SinkMain.parse("--name", "w", "--smtp-port", "4294967321"))
+        .hasMessage("--smtp-port: 4294967321 is out of range");
     assertThatThrownBy(() -> SinkMain.parse("--name", "w", "--backlog"))
         .hasMessage("--backlog needs a value");
     assertThatThrownBy(() -> SinkMain.parse("--name", "w", "--smtp-port", "70000"))
