@@ -49,7 +49,8 @@ class LoadRunnerTest {
         .profile(profile)
         .mail(mail)
         .ledgerFile(dir.resolve("accepted.jsonl"))
-        .resultsFolder(dir.resolve("gatling"));
+        .resultsFolder(dir.resolve("gatling"))
+        .consoleLog(dir.resolve("gatling-console.log")); // as a scenario run does
   }
 
   @Test
