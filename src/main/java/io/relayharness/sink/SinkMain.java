@@ -4,6 +4,7 @@ import io.relayharness.vocab.SinkDefaults;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -64,7 +65,8 @@ public final class SinkMain {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "io/relayharness/sink/logback-sink.xml");
     }
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    List<String> given = Arrays.asList(args);
+    if (given.contains("--help") || given.contains("-h")) {
       System.out.print(usage());
       return;
     }

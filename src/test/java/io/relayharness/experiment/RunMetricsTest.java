@@ -106,7 +106,7 @@ class RunMetricsTest {
     return new io.relayharness.observe.TierObservations(
         Map.of("relay0", "eu", "relay1", "us"),
         Map.of("relay0", 10, "relay1", 10),
-        java.util.Map.of(),
+        Map.of(),
         hops,
         java.util.List.of(),
         Map.of(),

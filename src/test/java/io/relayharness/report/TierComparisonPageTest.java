@@ -54,7 +54,7 @@ class TierComparisonPageTest {
     return new TierObservations(
         Map.of("relay0", "eu", "relay1", "us"),
         Map.of("relay0", 10, "relay1", 10),
-        java.util.Map.of(),
+        Map.of(),
         hops,
         onDisk,
         Map.of("relay1", 3),

@@ -100,7 +100,7 @@ class TierAttributionTest {
         new TierObservations(
             REGIONS,
             EQUAL,
-            java.util.Map.of(),
+            Map.of(),
             hops,
             List.of(new HeldMail("relay0", T0 + 8000, "R5", mid("m5"), true)),
             Map.of("relay1", 1),
@@ -208,7 +208,7 @@ class TierAttributionTest {
         new TierObservations(
             REGIONS,
             EQUAL,
-            java.util.Map.of(),
+            Map.of(),
             hops,
             List.of(),
             Map.of(),
@@ -328,7 +328,7 @@ class TierAttributionTest {
                 new TierObservations(
                     t.regions(),
                     t.preferences(),
-                    java.util.Map.of(),
+                    Map.of(),
                     hops,
                     t.held(),
                     t.senderConnectFailures(),
