@@ -15,7 +15,9 @@ import java.util.Map;
  * messages on their way (incoming + active + deferred, from {@code postqueue -j} samples) reaches
  * at least {@code minPeak}, and after the window ends it is empty again within {@code
  * maxDrainSeconds}. Drain time is from the window's end to the first sample with an empty queue.
- * Immutable; thread-safe.
+ * With {@code deferredOnly}, the peak counts only the deferred queue, so a relay that merely fell
+ * behind (mail in incoming and active) does not pass for one that held mail back; the drain still
+ * waits for the whole queue. Immutable; thread-safe.
  */
 public final class QueueingVerdict implements Verdict {
 
@@ -59,11 +61,12 @@ public final class QueueingVerdict implements Verdict {
     for (QueueSample s : samples) {
       if (s.epochMs() >= window.startEpochMs() && s.epochMs() <= end) {
         inWindow++;
-        if (peak == null || s.inFlight() > peak.inFlight()) {
+        if (peak == null || counted(s) > counted(peak)) {
           peak = s;
         }
       }
     }
+    String queue = config.deferredOnly() ? "deferred queue" : "queue";
     QueueSample drained = null;
     QueueSample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
     if (window.ended()) {
@@ -77,7 +80,7 @@ public final class QueueingVerdict implements Verdict {
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("windowSeconds", window.ended() ? (end - window.startEpochMs()) / 1000.0 : null);
     figures.put("samplesInWindow", (double) inWindow);
-    figures.put("peak", peak == null ? null : (double) peak.inFlight());
+    figures.put("peak", peak == null ? null : (double) counted(peak));
     figures.put(
         "peakAtSeconds", peak == null ? null : (peak.epochMs() - window.startEpochMs()) / 1000.0);
     figures.put("drainSeconds", drained == null ? null : (drained.epochMs() - end) / 1000.0);
@@ -85,10 +88,11 @@ public final class QueueingVerdict implements Verdict {
     List<String> failures = new ArrayList<>();
     if (peak == null) {
       failures.add("no queue sample during " + label);
-    } else if (peak.inFlight() < config.minPeak()) {
+    } else if (counted(peak) < config.minPeak()) {
       failures.add(
-          "queue peaked at "
-              + peak.inFlight()
+          queue
+              + " peaked at "
+              + counted(peak)
               + " during "
               + label
               + ", expected >= "
@@ -117,12 +121,13 @@ public final class QueueingVerdict implements Verdict {
               + Fmt.num(config.maxDrainSeconds())
               + " s");
     }
-    Table keyPoints = keyPoints(window, peak, drained, last);
+    Table keyPoints = keyPoints(window, peak, drained, last, config.deferredOnly());
     Table series = series(samples, window.startEpochMs());
     String summary =
         failures.isEmpty()
-            ? "queue peaked at "
-                + peak.inFlight()
+            ? queue
+                + " peaked at "
+                + counted(peak)
                 + " "
                 + Fmt.offset(peak.epochMs() - window.startEpochMs())
                 + " into "
@@ -133,6 +138,11 @@ public final class QueueingVerdict implements Verdict {
             : String.join("; ", failures);
     return new VerdictResult(
         name(), failures.isEmpty(), summary, figures, List.of(keyPoints, series));
+  }
+
+  /** The messages this verdict counts in {@code s}: deferred only, or everything in flight. */
+  private int counted(QueueSample s) {
+    return config.deferredOnly() ? s.deferred() : s.inFlight();
   }
 
   private TimeWindow windowOf(RunObservations obs) {
@@ -151,14 +161,18 @@ public final class QueueingVerdict implements Verdict {
   }
 
   private static Table keyPoints(
-      TimeWindow window, QueueSample peak, QueueSample drained, QueueSample last) {
+      TimeWindow window,
+      QueueSample peak,
+      QueueSample drained,
+      QueueSample last,
+      boolean deferredOnly) {
     Table.Builder t =
         Table.builder(
             "Queue around the window", "moment", "time", "since window start", "in flight");
     t.row("window start", Fmt.time(window.startEpochMs()), Fmt.offset(0), "");
     if (peak != null) {
       t.row(
-          "peak",
+          deferredOnly ? "peak of the deferred queue (" + peak.deferred() + " deferred)" : "peak",
           Fmt.time(peak.epochMs()),
           Fmt.offset(peak.epochMs() - window.startEpochMs()),
           peak.inFlight());

@@ -65,6 +65,36 @@ class QueueingVerdictTest {
         .summaryContains("peaked at 0", ">= 10");
   }
 
+  /** A relay that falls behind for 3 s of the window: mail in active, nothing deferred. */
+  private static RunObservations stalled() {
+    List<QueueSample> samples = new ArrayList<>();
+    for (int s = 0; s <= 90; s++) {
+      int active = s >= 12 && s < 15 ? 150 : 0;
+      samples.add(new QueueSample(T0 + s * 1000L, 0, active, 0, 0, active, 0));
+    }
+    return RunObservations.builder()
+        .queueSamples(samples)
+        .faults(
+            List.of(
+                new FaultEvent(T0 + 10_000, T0 + 40_000L, "proxy-down", "worker2", "", "all-down")))
+        .build();
+  }
+
+  @Test
+  void shouldCountOnlyDeferredMailWhenAsked() {
+    QueueingConfig deferredOnly = new QueueingConfig("all-down", 60, 30.0, true);
+
+    assertThat(new QueueingVerdict(ALL_DOWN).evaluate(stalled())).passed();
+    assertThat(new QueueingVerdict(deferredOnly).evaluate(stalled()))
+        .failed()
+        .hasFigure("peak", 0)
+        .summaryContains("deferred queue peaked at 0 during 'all-down', expected >= 60");
+    assertThat(new QueueingVerdict(deferredOnly).evaluate(run(s -> s >= 10 && s < 42 ? 70 : 0)))
+        .passed()
+        .hasFigure("peak", 70)
+        .summaryContains("deferred queue peaked at 70");
+  }
+
   @Test
   void shouldNameAnUnknownWindow() {
     assertThat(new QueueingVerdict(new QueueingConfig("half-down", 1, 60.0)).evaluate(run(s -> 0)))
