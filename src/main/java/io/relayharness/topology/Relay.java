@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -56,6 +57,21 @@ public final class Relay {
   private final RelayConfig config;
   private final String name;
   private final String listenAddress;
+
+  /**
+   * Keeps {@code docker exec} and {@code docker pause}/{@code unpause} apart. An exec whose process
+   * is starting while the freezer freezes the container's cgroup hangs: {@code runc init} is frozen
+   * half-way, {@code runc exec} waits for it, and the engine then blocks the unpause behind it, so
+   * the run never ends. Execs hold the read side for their whole length; pause and unpause take the
+   * write side, so they wait for the execs in flight and none start meanwhile.
+   */
+  private final ReentrantReadWriteLock freezeLock = new ReentrantReadWriteLock();
+
+  /** Whether the container is frozen; an exec then fails at once instead of asking the engine. */
+  private volatile boolean paused;
+
+  /** How long pause and unpause wait for the execs in flight to finish. */
+  private static final Duration FREEZE_WAIT = Duration.ofSeconds(30);
 
   Relay(RunIdentity run, String image, GenericContainer<?> holder, RelayConfig config) {
     this(run, image, holder, config, "relay", null, null, Map.of());
@@ -268,7 +284,32 @@ public final class Relay {
 
   /** {@code docker pause}: Postfix freezes, its connections hang. */
   public void pause() {
-    docker().pauseContainerCmd(containerId()).exec();
+    lockForFreeze("pause");
+    try {
+      docker().pauseContainerCmd(containerId()).exec();
+      paused = true;
+    } finally {
+      freezeLock.writeLock().unlock();
+    }
+  }
+
+  /** Takes the write side of {@link #freezeLock}, or fails naming what it waited for. */
+  private void lockForFreeze(String action) {
+    try {
+      if (!freezeLock.writeLock().tryLock(FREEZE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IllegalStateException(
+            "cannot "
+                + action
+                + " "
+                + name
+                + ": a command run in it has not finished within "
+                + FREEZE_WAIT.toSeconds()
+                + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before " + action + " of " + name, e);
+    }
   }
 
   /**
@@ -287,7 +328,13 @@ public final class Relay {
       log.warn("{}: could not list the queue of the paused relay: {}", name, e.toString());
     }
     long thawEpochMs = System.currentTimeMillis();
-    docker().unpauseContainerCmd(containerId()).exec();
+    lockForFreeze("unpause");
+    try {
+      docker().unpauseContainerCmd(containerId()).exec();
+      paused = false;
+    } finally {
+      freezeLock.writeLock().unlock();
+    }
     if (!held.isEmpty()) {
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < held.size(); i += 40) {
@@ -334,7 +381,12 @@ public final class Relay {
 
   /** Runs a command in the relay container and returns its standard output. */
   public String exec(String... command) {
+    freezeLock.readLock().lock();
     try {
+      if (paused) {
+        throw new IllegalStateException(
+            String.join(" ", command) + ": " + name + " is paused (docker pause)");
+      }
       ExecResult result = container.execInContainer(command);
       if (result.getExitCode() != 0) {
         throw new IllegalStateException(
@@ -350,6 +402,8 @@ public final class Relay {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+    } finally {
+      freezeLock.readLock().unlock();
     }
   }
 

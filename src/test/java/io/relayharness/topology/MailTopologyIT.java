@@ -1,13 +1,18 @@
 package io.relayharness.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.relayharness.ledger.SinkArrival;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +161,69 @@ class MailTopologyIT {
     Map<String, List<SinkArrival>> arrivals = awaitArrivals(ids);
     assertThat(arrivals).as("messages delivered after the relay restart").hasSize(50);
     assertThat(arrivals.values()).allSatisfy(a -> assertThat(a).hasSize(1));
+  }
+
+  /**
+   * relay-paused once hung a run for good: the queue sampler's {@code docker exec} was starting
+   * when the relay froze, runc's exec waited on its frozen helper, and the engine held the unpause
+   * behind it. Here four threads sample the queue without pause while the relay is frozen and
+   * thawed 40 times at random moments; every cycle must return, and the samples asked for while it
+   * is frozen fail at once.
+   */
+  private static final int SAMPLERS = Integer.getInteger("freeze.samplers", 4);
+
+  private static final int FREEZE_CYCLES = Integer.getInteger("freeze.cycles", 40);
+
+  @Test
+  void shouldFreezeAndThawTheRelayWhileItsQueueIsSampled() throws Exception {
+    Relay relay = topology.relay();
+    AtomicInteger sampled = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> samplers = new ArrayList<>();
+    for (int t = 0; t < SAMPLERS; t++) {
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  try {
+                    relay.queueJson();
+                    sampled.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    if (String.valueOf(e.getMessage()).contains("is paused")) {
+                      refused.incrementAndGet();
+                    }
+                  }
+                }
+              },
+              "queue-sampler-" + t);
+      sampler.setDaemon(true);
+      sampler.start();
+      samplers.add(sampler);
+    }
+    Random random = new Random(7);
+    try {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(120),
+          () -> {
+            for (int i = 0; i < FREEZE_CYCLES; i++) {
+              relay.pause();
+              Thread.sleep(random.nextInt(30));
+              relay.unpause();
+              Thread.sleep(random.nextInt(30));
+            }
+          },
+          FREEZE_CYCLES + " freeze/thaw cycles of the relay while its queue is sampled");
+    } finally {
+      stop.set(true);
+      for (Thread sampler : samplers) {
+        sampler.join(10_000);
+      }
+    }
+
+    assertThat(sampled.get()).as("queue samples taken while the relay ran").isPositive();
+    assertThat(refused.get()).as("queue samples refused while the relay was frozen").isPositive();
+    assertThat(relay.queueJson()).as("the queue after the last thaw").isNotNull();
   }
 
   private static Map<String, List<SinkArrival>> awaitArrivals(List<String> ids) {
