@@ -284,17 +284,15 @@ public final class Relay {
 
   /** {@code docker pause}: Postfix freezes, its connections hang. */
   public void pause() {
-    lockForFreeze("pause");
-    try {
-      docker().pauseContainerCmd(containerId()).exec();
-      paused = true;
-    } finally {
-      freezeLock.writeLock().unlock();
-    }
+    freezeOrThaw(true);
   }
 
-  /** Takes the write side of {@link #freezeLock}, or fails naming what it waited for. */
-  private void lockForFreeze(String action) {
+  /**
+   * {@code docker pause} ({@code freeze}) or {@code unpause}, holding the write side of {@link
+   * #freezeLock}; fails naming what it waited for when the execs in flight do not finish in time.
+   */
+  private void freezeOrThaw(boolean freeze) {
+    String action = freeze ? "pause" : "unpause";
     try {
       if (!freezeLock.writeLock().tryLock(FREEZE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
         throw new IllegalStateException(
@@ -309,6 +307,16 @@ public final class Relay {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted before " + action + " of " + name, e);
+    }
+    try {
+      if (freeze) {
+        docker().pauseContainerCmd(containerId()).exec();
+      } else {
+        docker().unpauseContainerCmd(containerId()).exec();
+      }
+      paused = freeze;
+    } finally {
+      freezeLock.writeLock().unlock();
     }
   }
 
@@ -328,13 +336,7 @@ public final class Relay {
       log.warn("{}: could not list the queue of the paused relay: {}", name, e.toString());
     }
     long thawEpochMs = System.currentTimeMillis();
-    lockForFreeze("unpause");
-    try {
-      docker().unpauseContainerCmd(containerId()).exec();
-      paused = false;
-    } finally {
-      freezeLock.writeLock().unlock();
-    }
+    freezeOrThaw(false);
     if (!held.isEmpty()) {
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < held.size(); i += 40) {
