@@ -1,5 +1,6 @@
 package io.relayharness.ledger;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param mailFrom the envelope sender
  * @param rcptTo the envelope recipients
  * @param sizeBytes the size of the message content sent
- * @param bodySha256 SHA-256 of the body as sent, hex (see {@link BodyHash})
+ * @param bodyHash the hash of the body as sent (see {@link BodyHash})
  * @param outcome whether the relay accepted it
  * @param replyCode the SMTP reply code that decided the outcome (0 when no reply came)
  * @param replyText the text of that reply, or the error for {@link Outcome#FAILED}
@@ -25,7 +26,7 @@ public record AcceptedMail(
     String mailFrom,
     List<String> rcptTo,
     long sizeBytes,
-    String bodySha256,
+    @JsonAlias("bodySha256") String bodyHash, // also reads run folders from before the CRC hash
     Outcome outcome,
     int replyCode,
     String replyText,

@@ -1,37 +1,43 @@
 package io.relayharness.ledger;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * The content hash that follows a message from the generator to the sinks: SHA-256 over the body,
- * i.e. every byte after the first empty line that ends the header block ({@code CRLF CRLF}, or
- * {@code LF LF} for bare-LF content). Headers are excluded because the relay prepends {@code
- * Received:}. The generator writes the value into {@code X-Harness-Body-Sha256}; a sink recomputes
- * it. Stateless; thread-safe.
+ * The content hash that follows a message from the generator to the sinks, over the body, i.e.
+ * every byte after the first empty line that ends the header block ({@code CRLF CRLF}, or {@code LF
+ * LF} for bare-LF content). Headers are excluded because the relay prepends {@code Received:}. The
+ * generator writes the value into {@code X-Harness-Body-Hash}; a sink recomputes it as the content
+ * streams past ({@link Running}).
+ *
+ * <p>The value is 16 hex digits: the CRC-32C of the body, then its CRC-32. It detects corruption,
+ * truncation and substitution in transit (two independent 32-bit checks; any error burst of up to
+ * 32 bits is always caught), which is all the integrity verdict asks; nothing here has to resist
+ * someone forging a body. It replaced SHA-256, which the injector and every sink ran under C1 at
+ * about 140 MB/s on the benchmark machine, against tens of GB/s for the CRCs' JIT intrinsics (issue
+ * 15's cost per message). Stateless; thread-safe.
  */
 public final class BodyHash {
 
   /** The header that carries the hash the generator computed. */
-  public static final String HEADER = "X-Harness-Body-Sha256";
+  public static final String HEADER = "X-Harness-Body-Hash";
 
   /** The header that carries the harness's own id of a message. */
   public static final String ID_HEADER = "X-Harness-Id";
 
   private BodyHash() {}
 
-  /** Returns the hex SHA-256 of the body of {@code message} (whole message if no header end). */
+  /** Returns the hash of the body of {@code message} (whole message if no header end). */
   public static String of(byte[] message) {
     return of(message, 0, message.length);
   }
 
-  /** Returns the hex SHA-256 of the body within {@code message[offset, offset+length)}. */
+  /** Returns the hash of the body within {@code message[offset, offset+length)}. */
   public static String of(byte[] message, int offset, int length) {
     int bodyStart = bodyStart(message, offset, length);
-    MessageDigest digest = sha256();
-    digest.update(message, bodyStart, offset + length - bodyStart);
-    return HexFormat.of().formatHex(digest.digest());
+    Running running = new Running();
+    running.update(message, bodyStart, offset + length - bodyStart);
+    return running.value();
   }
 
   /** Returns the index of the first body byte, or {@code offset} when there is no header end. */
@@ -50,11 +56,34 @@ public final class BodyHash {
     return offset;
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
+  /**
+   * The hash of bytes fed in pieces: {@link #update} them in order, then read {@link #value}. Can
+   * be {@link #reset} and reused. Not thread-safe.
+   */
+  public static final class Running {
+    private final CRC32C crc32c = new CRC32C();
+    private final CRC32 crc32 = new CRC32();
+
+    /** Starts over, as if new. */
+    public void reset() {
+      crc32c.reset();
+      crc32.reset();
+    }
+
+    /** Adds {@code bytes[offset, offset+length)}. */
+    public void update(byte[] bytes, int offset, int length) {
+      crc32c.update(bytes, offset, length);
+      crc32.update(bytes, offset, length);
+    }
+
+    /** Returns the hash of everything added since the start or the last {@link #reset}. */
+    public String value() {
+      return hex8(crc32c.getValue()) + hex8(crc32.getValue());
+    }
+
+    private static String hex8(long crc) {
+      String hex = Long.toHexString(crc);
+      return "00000000".substring(hex.length()) + hex;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.relayharness.ledger;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ import java.util.List;
  * @param mailFrom the envelope sender (empty for the null sender)
  * @param rcptTo the envelope recipients
  * @param sizeBytes the size of the message content as received
- * @param bodySha256 SHA-256 of the body as received, hex (see {@link BodyHash})
- * @param declaredBodySha256 the {@code X-Harness-Body-Sha256} header, or null
+ * @param bodyHash the hash of the body as received (see {@link BodyHash})
+ * @param declaredBodyHash the {@code X-Harness-Body-Hash} header, or null
  * @param arrivalEpochMs when the end of data arrived, in epoch milliseconds
  */
 public record SinkArrival(
@@ -27,8 +28,9 @@ public record SinkArrival(
     String mailFrom,
     List<String> rcptTo,
     long sizeBytes,
-    String bodySha256,
-    String declaredBodySha256,
+    @JsonAlias("bodySha256") String bodyHash, // also reads run folders from before the CRC hash
+    @JsonAlias("declaredBodySha256")
+        String declaredBodyHash, // also reads run folders from before the CRC hash
     long arrivalEpochMs) {
 
   public SinkArrival {

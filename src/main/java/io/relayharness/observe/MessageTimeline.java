@@ -63,5 +63,5 @@ public record MessageTimeline(
   }
 
   /** One copy of the message stored by a sink. */
-  public record Arrival(String worker, long epochMs, String bodySha256) {}
+  public record Arrival(String worker, long epochMs, String bodyHash) {}
 }

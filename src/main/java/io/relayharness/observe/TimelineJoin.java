@@ -45,7 +45,7 @@ public final class TimelineJoin {
       String queueId = queueIdOf(mail, queueIdByMessageId, copies);
       List<MessageTimeline.Arrival> entries = new ArrayList<>();
       for (SinkArrival a : copies) {
-        entries.add(new MessageTimeline.Arrival(a.worker(), a.arrivalEpochMs(), a.bodySha256()));
+        entries.add(new MessageTimeline.Arrival(a.worker(), a.arrivalEpochMs(), a.bodyHash()));
       }
       Long endToEndMs =
           copies.isEmpty() ? null : endToEndMs(mail.endEpochMs(), copies.get(0).arrivalEpochMs());

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Integrity: the body SHA-256 a sink computed for each arrival equals the one the injector recorded
+ * Integrity: the body hash a sink computed for each arrival equals the one the injector recorded
  * for that message (by harness id, else Message-ID) and the one declared in its {@code
- * X-Harness-Body-Sha256} header. Arrivals with neither to compare against are counted as
+ * X-Harness-Body-Hash} header. Arrivals with neither to compare against are counted as
  * unverifiable, not as mismatches. Immutable; thread-safe.
  */
 public final class IntegrityVerdict implements Verdict {
@@ -52,8 +52,8 @@ public final class IntegrityVerdict implements Verdict {
             "harness id",
             "worker",
             "arrived at",
-            "sink body sha256",
-            "injector body sha256",
+            "sink body hash",
+            "injector body hash",
             "declared header",
             "problem");
     int checked = 0;
@@ -65,18 +65,18 @@ public final class IntegrityVerdict implements Verdict {
       if (sent == null) {
         sent = byMessageId.get(MessageIds.normalize(a.messageId()));
       }
-      String injected = sent == null ? null : sent.bodySha256();
-      String declared = a.declaredBodySha256();
+      String injected = sent == null ? null : sent.bodyHash();
+      String declared = a.declaredBodyHash();
       if (injected == null && declared == null) {
         unverifiable++;
         continue;
       }
       checked++;
       String problem = null;
-      if (injected != null && !injected.equalsIgnoreCase(nullToEmpty(a.bodySha256()))) {
+      if (injected != null && !injected.equalsIgnoreCase(nullToEmpty(a.bodyHash()))) {
         problem = "body differs from what the injector sent";
-      } else if (declared != null && !declared.equalsIgnoreCase(nullToEmpty(a.bodySha256()))) {
-        problem = "body differs from its declared X-Harness-Body-Sha256";
+      } else if (declared != null && !declared.equalsIgnoreCase(nullToEmpty(a.bodyHash()))) {
+        problem = "body differs from its declared X-Harness-Body-Hash";
       }
       if (problem != null) {
         mismatched++;
@@ -87,7 +87,7 @@ public final class IntegrityVerdict implements Verdict {
             a.harnessId(),
             a.worker(),
             Fmt.time(a.arrivalEpochMs()),
-            a.bodySha256(),
+            a.bodyHash(),
             injected,
             declared,
             problem);

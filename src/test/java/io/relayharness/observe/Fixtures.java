@@ -56,9 +56,9 @@ public final class Fixtures {
     return arrival(harnessId, worker, queueId, atMs, sha(harnessId));
   }
 
-  /** A copy whose body hashed to {@code bodySha256} (declared header keeps the sent hash). */
+  /** A copy whose body hashed to {@code bodyHash} (declared header keeps the sent hash). */
   public static SinkArrival arrival(
-      String harnessId, String worker, String queueId, long atMs, String bodySha256) {
+      String harnessId, String worker, String queueId, long atMs, String bodyHash) {
     return new SinkArrival(
         worker,
         "s-" + atMs,
@@ -68,7 +68,7 @@ public final class Fixtures {
         "journal@load.example.com",
         List.of("archive@archive.example.com"),
         4200,
-        bodySha256,
+        bodyHash,
         sha(harnessId),
         atMs);
   }

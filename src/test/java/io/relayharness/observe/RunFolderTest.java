@@ -76,7 +76,7 @@ class RunFolderTest {
             "arrivals",
             "endToEndMs");
     assertThat(fieldNames(timeline.get("arrivals").get(0)))
-        .containsExactly("worker", "epochMs", "bodySha256");
+        .containsExactly("worker", "epochMs", "bodyHash");
     JsonNode warning =
         JsonLines.MAPPER.readTree(Files.readAllLines(folder.file(RunFolder.WARNINGS)).get(0));
     assertThat(fieldNames(warning)).containsExactly("epochMs", "queueId", "kind", "line");

@@ -65,7 +65,7 @@ class TimelineJoinTest {
             copy.mailFrom(),
             copy.rcptTo(),
             copy.sizeBytes(),
-            copy.bodySha256(),
+            copy.bodyHash(),
             null,
             copy.arrivalEpochMs());
 

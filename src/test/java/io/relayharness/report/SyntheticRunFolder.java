@@ -138,7 +138,7 @@ final class SyntheticRunFolder {
       String harnessId,
       String messageId,
       String queueId,
-      String bodySha256,
+      String bodyHash,
       long acceptEpochMs,
       List<Attempt> attempts,
       List<SinkArrival> arrivals) {}
@@ -256,11 +256,7 @@ final class SyntheticRunFolder {
       m.arrivals()
           .add(
               arrival(
-                  other,
-                  m.harnessId(),
-                  m.queueId(),
-                  m.bodySha256(),
-                  first.arrivalEpochMs() + 7_050));
+                  other, m.harnessId(), m.queueId(), m.bodyHash(), first.arrivalEpochMs() + 7_050));
     }
     return out;
   }
@@ -330,7 +326,7 @@ final class SyntheticRunFolder {
               "load@load.example.com",
               List.of("user@archive.example.com"),
               5_120,
-              m.bodySha256(),
+              m.bodyHash(),
               AcceptedMail.Outcome.ACCEPTED,
               250,
               "2.0.0 Ok: queued as " + m.queueId(),

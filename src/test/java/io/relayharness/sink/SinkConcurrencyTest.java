@@ -51,8 +51,7 @@ class SinkConcurrencyTest {
         .as("one record per 250, none lost, none twice")
         .extracting(SinkArrival::harnessId)
         .containsExactlyInAnyOrderElementsOf(acceptedIds);
-    assertThat(records)
-        .allSatisfy(r -> assertThat(r.bodySha256()).isEqualTo(r.declaredBodySha256()));
+    assertThat(records).allSatisfy(r -> assertThat(r.bodyHash()).isEqualTo(r.declaredBodyHash()));
     assertThat(new String(raw, StandardCharsets.UTF_8).lines().count()).isEqualTo(records.size());
   }
 

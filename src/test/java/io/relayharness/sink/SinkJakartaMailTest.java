@@ -66,8 +66,8 @@ class SinkJakartaMailTest {
       assertThat(a.rcptTo())
           .containsExactlyInAnyOrder("archive@archive.example.com", "bcc@archive.example.com");
       assertThat(a.relayQueueId()).as("no Received header: no queue id").isNull();
-      assertThat(a.bodySha256()).as("hash of what arrived").isEqualTo(declared);
-      assertThat(a.declaredBodySha256()).isEqualTo(declared);
+      assertThat(a.bodyHash()).as("hash of what arrived").isEqualTo(declared);
+      assertThat(a.declaredBodyHash()).isEqualTo(declared);
     }
   }
 

@@ -76,8 +76,8 @@ class SinkSmtpTranscriptTest {
       assertThat(a.rcptTo())
           .containsExactly("archive@archive.example.com", "bcc@archive.example.com");
       assertThat(a.sizeBytes()).as("size after dot-unstuffing").isEqualTo(received.length);
-      assertThat(a.bodySha256()).isEqualTo(BodyHash.of(received));
-      assertThat(a.declaredBodySha256()).as("declared hash matches").isEqualTo(a.bodySha256());
+      assertThat(a.bodyHash()).isEqualTo(BodyHash.of(received));
+      assertThat(a.declaredBodyHash()).as("declared hash matches").isEqualTo(a.bodyHash());
       assertThat(a.arrivalEpochMs())
           .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(10_000L));
       smtp.send("QUIT");

@@ -63,7 +63,7 @@ final class TestSinks {
         + "X-Harness-Id: "
         + harnessId
         + "\r\n"
-        + "X-Harness-Body-Sha256: "
+        + "X-Harness-Body-Hash: "
         + declared
         + "\r\n"
         + "Subject: test "

@@ -79,7 +79,7 @@ class MailTopologyIT {
         .containsOnlyKeys("worker0", "worker1", "worker2");
     arrivals.forEach(
         (id, a) ->
-            assertThat(a.get(0).bodySha256())
+            assertThat(a.get(0).bodyHash())
                 .as("body hash of %s at the sink", id)
                 .isEqualTo(mail.sentHashById.get(id)));
     assertThat(arrivals.values().stream().map(a -> a.get(0).relayQueueId()))

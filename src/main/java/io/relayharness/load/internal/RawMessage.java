@@ -29,8 +29,8 @@ public final class RawMessage {
     return null;
   }
 
-  /** Returns the hex SHA-256 of the body, as {@link BodyHash} computes it. */
-  public static String bodySha256(byte[] message) {
+  /** Returns the {@link BodyHash} of the body. */
+  public static String bodyHash(byte[] message) {
     return BodyHash.of(message);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * One generated message with its envelope: the harness id ({@code X-Harness-Id}), the {@code
  * Message-ID}, the envelope sender and recipients, the exact bytes to send (CRLF line ends, ending
- * in CRLF) and the SHA-256 of the body ({@code X-Harness-Body-Sha256}). Immutable; thread-safe: the
- * bytes are never handed out for writing.
+ * in CRLF) and the {@link io.relayharness.ledger.BodyHash} of the body ({@code
+ * X-Harness-Body-Hash}). Immutable; thread-safe: the bytes are never handed out for writing.
  */
 public final class GeneratedMail {
 
@@ -17,22 +17,17 @@ public final class GeneratedMail {
   private final String from;
   private final List<String> rcpts;
   private final byte[] bytes;
-  private final String bodySha256;
+  private final String bodyHash;
 
   /** Wraps {@code bytes} without copying; the caller must not change them afterwards. */
   public GeneratedMail(
-      String id,
-      String messageId,
-      String from,
-      List<String> rcpts,
-      byte[] bytes,
-      String bodySha256) {
+      String id, String messageId, String from, List<String> rcpts, byte[] bytes, String bodyHash) {
     this.id = id;
     this.messageId = messageId;
     this.from = from;
     this.rcpts = List.copyOf(rcpts);
     this.bytes = bytes;
-    this.bodySha256 = bodySha256;
+    this.bodyHash = bodyHash;
   }
 
   /** Returns the harness id, also in the {@code X-Harness-Id} header. */
@@ -70,9 +65,12 @@ public final class GeneratedMail {
     return bytes.length;
   }
 
-  /** Returns the hex SHA-256 of the body, also in the {@code X-Harness-Body-Sha256} header. */
-  public String bodySha256() {
-    return bodySha256;
+  /**
+   * Returns the {@link io.relayharness.ledger.BodyHash} of the body, also in the {@code
+   * X-Harness-Body-Hash} header.
+   */
+  public String bodyHash() {
+    return bodyHash;
   }
 
   @Override

@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * sizes, optional base64 attachments and several recipients. Message {@code i} is a pure function
  * of (settings, {@code i}): same seed, same bytes, whatever the thread. Every message is
  * 7bit/base64 with CRLF line ends and lines of at most 998 characters (so a relay has no reason to
- * rewrite the body), ends in CRLF, and carries {@code X-Harness-Id} and {@code
- * X-Harness-Body-Sha256} (the {@link BodyHash} of exactly the bytes after the header block).
+ * rewrite the body), ends in CRLF, and carries {@code X-Harness-Id} and {@code X-Harness-Body-Hash}
+ * (the {@link BodyHash} of exactly the bytes after the header block).
  *
  * <p>Thread-safe: {@link #next()} takes indexes from an atomic counter.
  */
@@ -114,8 +114,8 @@ public final class MailGenerator {
       ByteArrayOutputStream raw = new ByteArrayOutputStream(plan.targetBytes + 2048);
       outer.writeTo(raw);
       byte[] rawBytes = raw.toByteArray();
-      String bodySha256 = BodyHash.of(rawBytes);
-      byte[] bytes = withHashHeader(rawBytes, bodySha256);
+      String bodyHash = BodyHash.of(rawBytes);
+      byte[] bytes = withHashHeader(rawBytes, bodyHash);
       String envelopeFrom =
           plan.kind == MailKind.JOURNAL_REPORT ? config.journalSender() : plan.sender;
       return new GeneratedMail(
@@ -124,7 +124,7 @@ public final class MailGenerator {
           envelopeFrom,
           plan.envelopeRcpts,
           bytes,
-          bodySha256); // the hash header goes into the header block: the body is unchanged
+          bodyHash); // the hash header goes into the header block: the body is unchanged
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("cannot generate message " + index, e);
     }
@@ -270,14 +270,14 @@ public final class MailGenerator {
     return out;
   }
 
-  /** Inserts {@code X-Harness-Body-Sha256} as the last header; the body is unchanged. */
-  private static byte[] withHashHeader(byte[] raw, String bodySha256) {
+  /** Inserts {@code X-Harness-Body-Hash} as the last header; the body is unchanged. */
+  private static byte[] withHashHeader(byte[] raw, String bodyHash) {
     int bodyStart = BodyHash.bodyStart(raw, 0, raw.length);
     if (bodyStart < 4 || raw[bodyStart - 2] != '\r') {
       throw new IllegalStateException("generated message has no CRLF header end");
     }
     byte[] header =
-        (BodyHash.HEADER + ": " + bodySha256 + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        (BodyHash.HEADER + ": " + bodyHash + "\r\n").getBytes(StandardCharsets.US_ASCII);
     int headerEnd = bodyStart - 2; // keep the last header's CRLF, drop the blank line for now
     byte[] out = new byte[raw.length + header.length];
     System.arraycopy(raw, 0, out, 0, headerEnd);

@@ -5,17 +5,17 @@ import java.util.Locale;
 
 /**
  * The few header fields a sink records, read from a message's header block: {@code Message-ID},
- * {@code X-Harness-Id}, {@code X-Harness-Body-Sha256} and the relay's queue id from the top (first)
+ * {@code X-Harness-Id}, {@code X-Harness-Body-Hash} and the relay's queue id from the top (first)
  * {@code Received:} header. Folded headers are unfolded. Values are trimmed and otherwise kept as
  * written ({@code Message-ID} keeps its angle brackets). Immutable; thread-safe.
  *
  * @param messageId the first {@code Message-ID}, or null
  * @param harnessId the first {@code X-Harness-Id}, or null
- * @param declaredBodySha256 the first {@code X-Harness-Body-Sha256}, or null
+ * @param declaredBodyHash the first {@code X-Harness-Body-Hash}, or null
  * @param relayQueueId the queue id named by the first {@code Received:}, or null
  */
 public record HeaderFields(
-    String messageId, String harnessId, String declaredBodySha256, String relayQueueId) {
+    String messageId, String harnessId, String declaredBodyHash, String relayQueueId) {
 
   /** Parses the header block in {@code bytes[0, length)} (it may include the empty line). */
   public static HeaderFields parse(byte[] bytes, int length) {
@@ -46,7 +46,7 @@ public record HeaderFields(
         switch (name) {
           case "message-id" -> messageId = messageId == null ? value : messageId;
           case "x-harness-id" -> harnessId = harnessId == null ? value : harnessId;
-          case "x-harness-body-sha256" -> declared = declared == null ? value : declared;
+          case "x-harness-body-hash" -> declared = declared == null ? value : declared;
           case "received" -> received = received == null ? value : received;
           default -> {}
         }

@@ -1,25 +1,24 @@
 package io.relayharness.sink.internal;
 
+import io.relayharness.ledger.BodyHash;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Reads a message's content once, as a stream, and keeps only what the ledger needs: its size, the
- * SHA-256 of its body (same rule as {@link io.relayharness.ledger.BodyHash}: the bytes after the
- * first empty line, or the whole content when there is none) and the header fields. Only the header
- * block is held in memory (up to {@link #HEADER_CAP_BYTES}); the body is hashed as it passes.
- * Content beyond {@code maxBytes} is read and discarded so the SMTP stream stays in step, and the
- * result says so. Immutable result; the static reader is thread-safe.
+ * hash of its body (same rule as {@link BodyHash}: the bytes after the first empty line, or the
+ * whole content when there is none) and the header fields. Only the header block is held in memory
+ * (up to {@link #HEADER_CAP_BYTES}); the body is hashed as it passes. Content beyond {@code
+ * maxBytes} is read and discarded so the SMTP stream stays in step, and the result says so.
+ * Immutable result; the static reader is thread-safe.
  *
  * @param sizeBytes bytes of content received (all of it, also when over the limit)
- * @param bodySha256 hex SHA-256 of the body, or null when the content was over the limit
+ * @param bodyHash the {@link BodyHash} of the body, or null when the content was over the limit
  * @param headers the header fields found
  * @param overLimit whether the content exceeded {@code maxBytes}
  */
 public record MessageScan(
-    long sizeBytes, String bodySha256, HeaderFields headers, boolean overLimit) {
+    long sizeBytes, String bodyHash, HeaderFields headers, boolean overLimit) {
 
   /** The most header bytes kept for parsing; a longer header block is still hashed correctly. */
   public static final int HEADER_CAP_BYTES = 256 * 1024;
@@ -30,8 +29,8 @@ public record MessageScan(
     byte[] buf = scratch.chunk();
     byte[] head = scratch.freshHead();
     int headLength = 0;
-    MessageDigest body = scratch.sha256();
-    MessageDigest whole = null; // only when the header block outgrows HEADER_CAP_BYTES
+    BodyHash.Running body = scratch.bodyHash();
+    BodyHash.Running whole = null; // only when the header block outgrows HEADER_CAP_BYTES
     boolean inBody = false;
     int prev1 = -1;
     int prev2 = -1;
@@ -61,7 +60,7 @@ public record MessageScan(
           headLength += headLen;
         } else {
           if (whole == null) {
-            whole = SessionScratch.newSha256();
+            whole = new BodyHash.Running();
             whole.update(head, 0, headLength);
           }
           whole.update(buf, 0, headLen);
@@ -78,17 +77,13 @@ public record MessageScan(
     }
     String hash;
     if (inBody) {
-      hash = hex(body);
+      hash = body.value();
     } else if (whole != null) {
-      hash = hex(whole);
+      hash = whole.value();
     } else {
       body.update(head, 0, headLength);
-      hash = hex(body);
+      hash = body.value();
     }
     return new MessageScan(size, hash, fields, false);
-  }
-
-  private static String hex(MessageDigest digest) {
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

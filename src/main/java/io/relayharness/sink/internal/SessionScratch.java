@@ -1,14 +1,13 @@
 package io.relayharness.sink.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.relayharness.ledger.BodyHash;
 import java.util.Arrays;
 
 /**
  * Buffers a session thread reuses from message to message instead of allocating them for each one
  * (they were three quarters of the sink's allocated bytes, and the fresh heap pages they took cost
- * page faults): the content chunk, the header block and a SHA-256 digest. One per thread ({@link
- * #get}); whatever uses it must be done with it before its thread's next message. Not thread-safe.
+ * page faults): the content chunk, the header block and a body hash. One per thread ({@link #get});
+ * whatever uses it must be done with it before its thread's next message. Not thread-safe.
  */
 final class SessionScratch {
 
@@ -22,7 +21,7 @@ final class SessionScratch {
 
   private final byte[] chunk = new byte[CHUNK_BYTES];
   private byte[] head = new byte[HEAD_START_BYTES];
-  private final MessageDigest sha256 = newSha256();
+  private final BodyHash.Running bodyHash = new BodyHash.Running();
 
   private SessionScratch() {}
 
@@ -52,17 +51,9 @@ final class SessionScratch {
     return head;
   }
 
-  /** A reset SHA-256 digest. */
-  MessageDigest sha256() {
-    sha256.reset();
-    return sha256;
-  }
-
-  static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
+  /** A reset body hash. */
+  BodyHash.Running bodyHash() {
+    bodyHash.reset();
+    return bodyHash;
   }
 }

@@ -89,8 +89,8 @@ public final class SinkMessageHandler implements MessageHandler {
             mailFrom,
             rcptTo,
             scan.sizeBytes(),
-            scan.bodySha256(),
-            h.declaredBodySha256(),
+            scan.bodyHash(),
+            h.declaredBodyHash(),
             arrivalEpochMs);
     try {
       context.ledger().append(arrival);

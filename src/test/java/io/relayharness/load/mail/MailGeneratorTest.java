@@ -46,7 +46,7 @@ class MailGeneratorTest {
       MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(mail.bytes()));
 
       assertThat(parsed.getHeader(BodyHash.HEADER, null)).isEqualTo(BodyHash.of(mail.bytes()));
-      assertThat(mail.bodySha256()).isEqualTo(BodyHash.of(mail.bytes()));
+      assertThat(mail.bodyHash()).isEqualTo(BodyHash.of(mail.bytes()));
       assertThat(parsed.getHeader(BodyHash.ID_HEADER, null))
           .isEqualTo(mail.id())
           .isEqualTo("m-" + i);

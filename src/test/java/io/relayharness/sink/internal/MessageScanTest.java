@@ -28,10 +28,10 @@ class MessageScanTest {
     for (String c : contents) {
       byte[] bytes = c.getBytes(StandardCharsets.UTF_8);
       String expected = BodyHash.of(bytes);
-      assertThat(MessageScan.read(new ByteArrayInputStream(bytes), 1 << 20).bodySha256())
+      assertThat(MessageScan.read(new ByteArrayInputStream(bytes), 1 << 20).bodyHash())
           .as("whole-buffer read of %s", c.replace("\r", "\\r").replace("\n", "\\n"))
           .isEqualTo(expected);
-      assertThat(MessageScan.read(oneByteAtATime(bytes), 1 << 20).bodySha256())
+      assertThat(MessageScan.read(oneByteAtATime(bytes), 1 << 20).bodyHash())
           .as("one-byte reads of %s", c.replace("\r", "\\r").replace("\n", "\\n"))
           .isEqualTo(expected);
     }
@@ -43,7 +43,7 @@ class MessageScanTest {
     for (String c : List.of(longHeader + "\r\nbody\r\n", longHeader)) {
       byte[] bytes = c.getBytes(StandardCharsets.UTF_8);
       MessageScan scan = MessageScan.read(new ByteArrayInputStream(bytes), 1 << 22);
-      assertThat(scan.bodySha256()).isEqualTo(BodyHash.of(bytes));
+      assertThat(scan.bodyHash()).isEqualTo(BodyHash.of(bytes));
       assertThat(scan.sizeBytes()).isEqualTo(bytes.length);
     }
   }
@@ -60,10 +60,10 @@ class MessageScanTest {
     MessageScan two = MessageScan.read(stream(second), 1 << 22);
     assertThat(two.headers().harnessId()).isEqualTo("h-2");
     assertThat(two.headers().messageId()).as("the first message's Message-ID").isNull();
-    assertThat(two.bodySha256()).isEqualTo(BodyHash.of(second.getBytes(StandardCharsets.UTF_8)));
+    assertThat(two.bodyHash()).isEqualTo(BodyHash.of(second.getBytes(StandardCharsets.UTF_8)));
     MessageScan three = MessageScan.read(stream(third), 1 << 22);
     assertThat(three.headers().harnessId()).isNull();
-    assertThat(three.bodySha256()).isEqualTo(BodyHash.of(third.getBytes(StandardCharsets.UTF_8)));
+    assertThat(three.bodyHash()).isEqualTo(BodyHash.of(third.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static InputStream stream(String s) {

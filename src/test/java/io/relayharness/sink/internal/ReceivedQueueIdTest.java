@@ -56,6 +56,6 @@ class ReceivedQueueIdTest {
     assertThat(h.relayQueueId()).isEqualTo("4FOLDED1");
     assertThat(h.messageId()).isEqualTo("<m1@x>");
     assertThat(h.harnessId()).isEqualTo("h1");
-    assertThat(h.declaredBodySha256()).isNull();
+    assertThat(h.declaredBodyHash()).isNull();
   }
 }

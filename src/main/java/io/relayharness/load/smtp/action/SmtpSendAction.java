@@ -124,7 +124,7 @@ public final class SmtpSendAction implements Action {
                   envelope.from,
                   rcptTo,
                   envelope.sizeBytes,
-                  envelope.bodySha256,
+                  envelope.bodyHash,
                   outcome,
                   result.replyCode(),
                   result.replyText(),
@@ -179,7 +179,7 @@ public final class SmtpSendAction implements Action {
       e.content = mail.content();
       e.harnessId = mail.id();
       e.messageId = mail.messageId();
-      e.bodySha256 = mail.bodySha256();
+      e.bodyHash = mail.bodyHash();
       e.sizeBytes = mail.sizeBytes();
       e.from = mail.from();
       e.rcpts = mail.rcpts();
@@ -197,7 +197,7 @@ public final class SmtpSendAction implements Action {
       e.content = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
       e.harnessId = RawMessage.header(bytes, BodyHash.ID_HEADER);
       e.messageId = RawMessage.header(bytes, "Message-ID");
-      e.bodySha256 = RawMessage.bodySha256(bytes);
+      e.bodyHash = RawMessage.bodyHash(bytes);
       e.sizeBytes = bytes.length;
     }
     if (from != null) {
@@ -242,7 +242,7 @@ public final class SmtpSendAction implements Action {
     ByteBuffer content;
     String harnessId;
     String messageId;
-    String bodySha256;
+    String bodyHash;
     long sizeBytes;
     long startEpochMs;
   }
