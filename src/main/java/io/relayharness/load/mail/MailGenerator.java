@@ -41,6 +41,8 @@ public final class MailGenerator {
   private static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
 
   private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] HELLO = "Hello,\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] REGARDS = "\r\nRegards\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final String TEXT_PLAIN = "text/plain; charset=us-ascii";
   private static final Session SESSION;
 
@@ -255,11 +257,13 @@ public final class MailGenerator {
   }
 
   private static byte[] text(int bytes, SplittableRandom random) {
-    StringBuilder out = new StringBuilder(bytes + 80);
-    out.append("Hello,\r\n\r\n");
-    TextFiller.fill(out, bytes - 30, random);
-    out.append("\r\nRegards\r\n");
-    return out.toString().getBytes(StandardCharsets.US_ASCII);
+    int fillBytes = Math.max(0, bytes - 30);
+    byte[] out =
+        new byte[HELLO.length + fillBytes + TextFiller.MAX_OVERSHOOT_BYTES + REGARDS.length];
+    System.arraycopy(HELLO, 0, out, 0, HELLO.length);
+    int end = TextFiller.fill(out, HELLO.length, fillBytes, random);
+    System.arraycopy(REGARDS, 0, out, end, REGARDS.length);
+    return Arrays.copyOf(out, end + REGARDS.length);
   }
 
   private static InternetAddress[] addresses(List<String> list) throws MessagingException {

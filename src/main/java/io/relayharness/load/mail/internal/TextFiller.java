@@ -1,14 +1,17 @@
 package io.relayharness.load.mail.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
  * Makes plain ASCII prose of a given size from a fixed vocabulary: lines of at most 76 characters,
- * CRLF line ends, no line starting with a dot. Stateless; thread-safe.
+ * CRLF line ends, no line starting with a dot. Writes bytes straight into the caller's array (a
+ * {@code StringBuilder} and its conversion to bytes were most of the generator's time). Stateless;
+ * thread-safe.
  */
 public final class TextFiller {
 
-  private static final String[] WORDS = {
+  private static final String[] WORD_LIST = {
     "archive",
     "journal",
     "retention",
@@ -61,28 +64,47 @@ public final class TextFiller {
     "message"
   };
 
+  private static final byte[][] WORDS = new byte[WORD_LIST.length][];
+
+  static {
+    for (int i = 0; i < WORD_LIST.length; i++) {
+      WORDS[i] = WORD_LIST[i].getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /** The longest line that can be written past the target size, its period and CRLF included. */
+  public static final int MAX_OVERSHOOT_BYTES = 79;
+
   private TextFiller() {}
 
   /**
-   * Appends about {@code bytes} bytes of text (whole lines, each ending in CRLF) to {@code out}.
+   * Writes about {@code bytes} bytes of text (whole lines, each ending in CRLF) into {@code out}
+   * from {@code pos}, and returns the position after the last line. Writes at most {@code bytes +
+   * MAX_OVERSHOOT_BYTES} bytes.
    */
-  public static void fill(StringBuilder out, int bytes, SplittableRandom random) {
-    int target = out.length() + Math.max(0, bytes);
-    StringBuilder line = new StringBuilder(80);
-    while (out.length() < target) {
-      line.setLength(0);
+  public static int fill(byte[] out, int pos, int bytes, SplittableRandom random) {
+    int target = pos + Math.max(0, bytes);
+    while (pos < target) {
+      int lineStart = pos;
+      int lineLength = 0;
       while (true) {
-        String word = WORDS[random.nextInt(WORDS.length)];
-        if (line.length() + word.length() + 1 > 76) {
+        byte[] word = WORDS[random.nextInt(WORDS.length)];
+        if (lineLength + word.length + 1 > 76) {
           break;
         }
-        if (line.length() > 0) {
-          line.append(' ');
+        if (lineLength > 0) {
+          out[pos++] = ' ';
+          lineLength++;
         }
-        line.append(word);
+        System.arraycopy(word, 0, out, pos, word.length);
+        pos += word.length;
+        lineLength += word.length;
       }
-      line.setCharAt(0, Character.toUpperCase(line.charAt(0)));
-      out.append(line).append(".\r\n");
+      out[lineStart] -= 'a' - 'A'; // every word is lower case
+      out[pos++] = '.';
+      out[pos++] = '\r';
+      out[pos++] = '\n';
     }
+    return pos;
   }
 }
