@@ -1,5 +1,6 @@
 package io.relayharness.observe;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.relayharness.ledger.AcceptedMail;
 import java.util.List;
 
@@ -63,5 +64,8 @@ public record MessageTimeline(
   }
 
   /** One copy of the message stored by a sink. */
-  public record Arrival(String worker, long epochMs, String bodyHash) {}
+  public record Arrival(
+      String worker,
+      long epochMs,
+      @JsonAlias("bodySha256") String bodyHash) {} // also reads run folders from before the CRC
 }

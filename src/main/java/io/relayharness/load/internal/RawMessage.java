@@ -28,9 +28,4 @@ public final class RawMessage {
     }
     return null;
   }
-
-  /** Returns the {@link BodyHash} of the body. */
-  public static String bodyHash(byte[] message) {
-    return BodyHash.of(message);
-  }
 }

@@ -6,6 +6,9 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Statistics;
 import io.relayharness.bench.LabNotebook;
 import io.relayharness.bench.ProcessCpu;
+import io.relayharness.ledger.JsonLines;
+import io.relayharness.observe.QueueSample;
+import io.relayharness.observe.RunFolder;
 import io.relayharness.scenario.Overrides;
 import io.relayharness.scenario.ProgressSnapshot;
 import io.relayharness.scenario.RunOptions;
@@ -190,11 +193,8 @@ class HarnessShareBenchmark {
   }
 
   /** The queue samples the run took within [fromMs, toMs]: one exec into the relay each. */
-  static long queueSamplesBetween(Path runDir, long fromMs, long toMs) throws java.io.IOException {
-    List<io.relayharness.observe.QueueSample> samples =
-        io.relayharness.ledger.JsonLines.read(
-            runDir.resolve(io.relayharness.observe.RunFolder.QUEUE),
-            io.relayharness.observe.QueueSample.class);
+  static long queueSamplesBetween(Path runDir, long fromMs, long toMs) {
+    List<QueueSample> samples = JsonLines.read(runDir.resolve(RunFolder.QUEUE), QueueSample.class);
     return samples.stream().filter(q -> q.epochMs() >= fromMs && q.epochMs() <= toMs).count();
   }
 

@@ -4,7 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import io.relayharness.topology.RunIdentity;
-import java.util.concurrent.TimeUnit;
+import io.relayharness.topology.Waits;
+import java.time.Duration;
 
 /**
  * What one {@code docker exec postqueue -j} costs inside a relay's container: starts a relay of the
@@ -35,13 +36,13 @@ final class ProbeCost {
             .getId();
     try {
       docker.startContainerCmd(id).exec();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (exec(docker, id) != 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("postqueue -j never answered in " + image);
-        }
-        Thread.sleep(200);
-      }
+      long[] lastExit = {-1};
+      Waits.until(
+          "postqueue -j to answer in a relay of " + image,
+          Duration.ofSeconds(60),
+          200,
+          () -> (lastExit[0] = exec(docker, id)) == 0,
+          () -> "exit code " + lastExit[0]);
       Thread.sleep(2000); // let the start-up settle
       double before = HarnessShareBenchmark.Sampler.cpuSeconds(docker, id);
       for (int i = 0; i < EXECS; i++) {
@@ -56,7 +57,7 @@ final class ProbeCost {
     }
   }
 
-  private static long exec(DockerClient docker, String id) throws InterruptedException {
+  private static long exec(DockerClient docker, String id) {
     String execId =
         docker
             .execCreateCmd(id)
@@ -65,7 +66,12 @@ final class ProbeCost {
             .withAttachStderr(true)
             .exec()
             .getId();
-    docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>()).awaitCompletion();
+    try {
+      docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>()).awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: postqueue -j in " + id, e);
+    }
     Long code = docker.inspectExecCmd(execId).exec().getExitCodeLong();
     return code == null ? -1 : code;
   }

@@ -197,7 +197,7 @@ public final class SmtpSendAction implements Action {
       e.content = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
       e.harnessId = RawMessage.header(bytes, BodyHash.ID_HEADER);
       e.messageId = RawMessage.header(bytes, "Message-ID");
-      e.bodyHash = RawMessage.bodyHash(bytes);
+      e.bodyHash = BodyHash.of(bytes);
       e.sizeBytes = bytes.length;
     }
     if (from != null) {
